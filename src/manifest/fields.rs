@@ -1,0 +1,90 @@
+//! The canonical manifest fields, one name each. Evidence, errors and both readers refer to
+//! fields through [`Field`] so that a column is always reported under the same name.
+
+use serde::{Deserialize, Serialize};
+
+/// One canonical field of a manifest line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    ShipmentId,
+    Line,
+    Importer,
+    SupplierName,
+    SupplierAddress,
+    SupplierCity,
+    SupplierCountry,
+    ManufacturerName,
+    ManufacturerAddress,
+    ManufacturerCity,
+    ManufacturerCountry,
+    CountryOfOrigin,
+    PortOfLading,
+    HtsCode,
+    Description,
+    Quantity,
+    ValueUsd,
+    VesselName,
+    VesselImo,
+}
+
+impl Field {
+    /// Every canonical field, in the documented column order.
+    pub const ALL: [Field; 19] = [
+        Field::ShipmentId,
+        Field::Line,
+        Field::Importer,
+        Field::SupplierName,
+        Field::SupplierAddress,
+        Field::SupplierCity,
+        Field::SupplierCountry,
+        Field::ManufacturerName,
+        Field::ManufacturerAddress,
+        Field::ManufacturerCity,
+        Field::ManufacturerCountry,
+        Field::CountryOfOrigin,
+        Field::PortOfLading,
+        Field::HtsCode,
+        Field::Description,
+        Field::Quantity,
+        Field::ValueUsd,
+        Field::VesselName,
+        Field::VesselImo,
+    ];
+
+    /// The canonical snake_case name, as used in JSON input, CSV output and evidence.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::ShipmentId => "shipment_id",
+            Field::Line => "line",
+            Field::Importer => "importer",
+            Field::SupplierName => "supplier_name",
+            Field::SupplierAddress => "supplier_address",
+            Field::SupplierCity => "supplier_city",
+            Field::SupplierCountry => "supplier_country",
+            Field::ManufacturerName => "manufacturer_name",
+            Field::ManufacturerAddress => "manufacturer_address",
+            Field::ManufacturerCity => "manufacturer_city",
+            Field::ManufacturerCountry => "manufacturer_country",
+            Field::CountryOfOrigin => "country_of_origin",
+            Field::PortOfLading => "port_of_lading",
+            Field::HtsCode => "hts_code",
+            Field::Description => "description",
+            Field::Quantity => "quantity",
+            Field::ValueUsd => "value_usd",
+            Field::VesselName => "vessel_name",
+            Field::VesselImo => "vessel_imo",
+        }
+    }
+
+    /// The field with this canonical name, if any.
+    pub fn from_canonical(name: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

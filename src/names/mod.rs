@@ -1,0 +1,1 @@
+//! Name matching: decides whether a party name on a manifest designates a listed entity.

@@ -1,0 +1,1 @@
+//! Screening: rules turn a manifest line into flags, flags into a verdict.
