@@ -1,0 +1,115 @@
+//! Text normalization shared by every name comparison: Hangul to Latin, Unicode NFKD with
+//! combining marks dropped (`Chosŏn` -> `choson`), case folding, apostrophe-like marks deleted
+//! (`CH'OLHYO'N` -> `cholhyon`, so McCune-Reischauer aspirate marks vanish), every other
+//! punctuation mark a token boundary, and runs of single letters joined (`K.P.T.C.` -> `kptc`,
+//! `J/V` -> `jv`).
+//!
+//! Deleting apostrophes (rather than splitting on them) is deliberate: in OFAC's romanized
+//! Korean names an apostrophe never separates words.
+
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+
+use super::hangul;
+
+/// Characters that mark aspiration or elision in romanized names; deleted, not split on.
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' | '\u{2032}'
+    )
+}
+
+/// Normalizes `raw` into lowercase tokens separated by single spaces.
+pub fn normalize(raw: &str) -> String {
+    let latin = hangul::romanize_text(raw);
+    let mut spaced = String::with_capacity(latin.len());
+    for c in latin.nfkd() {
+        if is_combining_mark(c) || is_apostrophe(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            spaced.extend(c.to_lowercase());
+        } else {
+            spaced.push(' ');
+        }
+    }
+    join_initials(spaced.split_whitespace())
+}
+
+/// Splits normalized text into tokens.
+pub fn tokens(raw: &str) -> Vec<String> {
+    normalize(raw)
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Joins runs of two or more single-letter tokens into one token (acronyms written with dots or
+/// slashes), leaving lone single letters alone.
+fn join_initials<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let words: Vec<&str> = words.collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < words.len() {
+        let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+        let mut j = i;
+        while j < words.len() && single(words[j]) {
+            j += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if j - i >= 2 {
+            out.extend(words[i..j].iter().copied());
+            i = j;
+        } else {
+            out.push_str(words[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apostrophes_are_deleted_not_split() {
+        assert_eq!(normalize("CH'OLHYO'N"), "cholhyon");
+        assert_eq!(normalize("Ch\u{2019}ŏlhyŏn"), "cholhyon");
+    }
+
+    #[test]
+    fn diacritics_and_case_are_folded() {
+        assert_eq!(normalize("Chosŏn Minjujuŭi"), "choson minjujuui");
+        assert_eq!(normalize("ESTÊVÃO"), "estevao");
+    }
+
+    #[test]
+    fn punctuation_separates_tokens() {
+        assert_eq!(normalize("Kim Jong-un"), "kim jong un");
+        assert_eq!(normalize("KIM, Jong Un"), "kim jong un");
+        assert_eq!(normalize("Co.,Ltd."), "co ltd");
+    }
+
+    #[test]
+    fn runs_of_initials_become_one_token() {
+        assert_eq!(normalize("K.P.T.C."), "kptc");
+        assert_eq!(normalize("Korea Expo J/V"), "korea expo jv");
+        assert_eq!(normalize("D. P. R. K. Trading"), "dprk trading");
+        assert_eq!(normalize("Kim J Un"), "kim j un");
+    }
+
+    #[test]
+    fn hangul_becomes_one_token_per_syllable() {
+        assert_eq!(normalize("김정은"), "gim jeong eun");
+    }
+
+    #[test]
+    fn other_scripts_survive() {
+        assert_eq!(normalize("حسین موسوی"), "حسین موسوی");
+        assert_eq!(normalize("  "), "");
+    }
+}

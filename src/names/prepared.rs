@@ -1,0 +1,121 @@
+//! [`PreparedName`]: a name turned once into the tokens the scorer compares, each with its
+//! canonical text, its romanization key, its class and its weight. Watchlist names are prepared
+//! when the knowledge base loads; a query is prepared once however many candidates it meets.
+
+use super::kind::NameKind;
+use super::korean;
+use super::normalize;
+use super::vocabulary::{self, TokenClass};
+use super::weights::TokenWeights;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Canonical text (abbreviations expanded, legal forms canonical).
+    pub text: String,
+    /// What equality is judged on: the Korean romanization key when the token can be romanized
+    /// Korean, else the text.
+    pub key: String,
+    pub korean: bool,
+    pub class: TokenClass,
+    pub weight: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PreparedName {
+    pub tokens: Vec<Token>,
+}
+
+impl PreparedName {
+    /// The token keys joined by spaces: equal for two spellings of the same name.
+    pub fn canonical(&self) -> String {
+        let keys: Vec<&str> = self.tokens.iter().map(|t| t.key.as_str()).collect();
+        keys.join(" ")
+    }
+
+    pub fn total_weight(&self) -> f32 {
+        self.tokens.iter().map(|t| t.weight).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+/// The canonical words of a name with their class, before weighting (used to count document
+/// frequencies and to prepare).
+pub fn words(raw: &str, kind: NameKind) -> Vec<(String, TokenClass)> {
+    let mut words: Vec<String> = normalize::tokens(raw);
+    if kind != NameKind::Person {
+        vocabulary::fold_phrases(&mut words);
+    }
+    words
+        .into_iter()
+        .map(|w| {
+            let (text, class) = vocabulary::classify(&w);
+            match (kind, class) {
+                // In a person's name "Sa" or "Co" is a name, not a legal form.
+                (NameKind::Person, TokenClass::LegalForm) => (w, TokenClass::Word),
+                _ => (text, class),
+            }
+        })
+        .collect()
+}
+
+/// The key a canonical word is compared and counted by.
+pub fn word_key(text: &str) -> (String, bool) {
+    if korean::is_plausible(text) {
+        (korean::key(text), true)
+    } else {
+        (text.to_owned(), false)
+    }
+}
+
+/// Prepares `raw` for scoring, with weights from `weights`.
+pub fn prepare(raw: &str, kind: NameKind, weights: &TokenWeights) -> PreparedName {
+    let tokens = words(raw, kind)
+        .into_iter()
+        .map(|(text, class)| {
+            let (key, korean) = word_key(&text);
+            let weight = weights.weight(&key, class);
+            Token {
+                text,
+                key,
+                korean,
+                class,
+                weight,
+            }
+        })
+        .collect();
+    PreparedName { tokens }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn romanization_variants_prepare_to_the_same_canonical_form() {
+        let w = TokenWeights::uniform();
+        let a = prepare(
+            "KOREA RYONBONG GENERAL CORPORATION",
+            NameKind::Organization,
+            &w,
+        );
+        let b = prepare("Korea Ryeonbong General Corp.", NameKind::Organization, &w);
+        assert_eq!(a.canonical(), b.canonical());
+    }
+
+    #[test]
+    fn legal_forms_are_words_in_person_names() {
+        let w = TokenWeights::uniform();
+        let p = prepare("SA, Kyong Il", NameKind::Person, &w);
+        assert_eq!(p.tokens[0].class, TokenClass::Word);
+        let o = prepare("Congo Aconde SA", NameKind::Organization, &w);
+        assert_eq!(o.tokens[2].class, TokenClass::LegalForm);
+    }
+
+    #[test]
+    fn empty_names_prepare_to_nothing() {
+        assert!(prepare(" ,. ", NameKind::Organization, &TokenWeights::uniform()).is_empty());
+    }
+}

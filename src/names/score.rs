@@ -1,0 +1,315 @@
+//! The name score: how much of two names' identity agrees, in [0, 1].
+//!
+//! Both names are token lists with weights (rare words heavy, legal forms and particles light).
+//! Tokens are aligned one-to-one, or one token to a run of two or three neighbours (so `Nam Chon
+//! Gang` meets `Namchongang` and `Jong Un` meets `Jongun`), greedily: most similar pairs first,
+//! then the pair accounting for more weight. The score is the weighted share of both names that the alignment covers, each
+//! pair counted at its similarity:
+//!
+//! `score = sum(sim(p) * (w_a(p) + w_b(p))) / (W_a + W_b)`.
+//!
+//! Symmetric by construction, and a missing distinctive word pulls the score down by its
+//! weight. Token similarity is exact on romanization keys; short Korean syllables otherwise only
+//! forgive typing slips (another letter makes another syllable), and other words are compared by
+//! Jaro-Winkler with a length guard (Jaro-Winkler alone rewards shared prefixes of unequal words).
+//! A person's name must be wholly accounted for, in order up to a rotation: any unaligned word, or
+//! words in another order, cap the score below the match threshold, because `Kim Jong Il` is not
+//! `Kim Jong Un` and `Yong Su` is not `Su Yong`.
+
+use super::kind::NameKind;
+use super::korean;
+use super::prepared::{PreparedName, Token};
+use super::vocabulary::TokenClass;
+
+/// Below this Jaro-Winkler similarity two (non-Korean) words are different words.
+pub const TOKEN_MIN_SIMILARITY: f32 = 0.88;
+/// Words this short are equal or different, never similar.
+pub const EXACT_ONLY_LEN: usize = 3;
+/// Fuzzy words this short must begin with the same letter (`Evan` is not `Ivan`).
+pub const SAME_INITIAL_LEN: usize = 4;
+/// Similarity of two spellings that differ by one typing slip (doubled or swapped letters).
+pub const TYPING_SLIP_SIMILARITY: f32 = 0.92;
+/// Two words whose lengths differ more than this ratio are never similar (prefix guard).
+pub const MIN_LENGTH_RATIO: f32 = 0.75;
+/// Romanization keys up to this length are one or two syllables and compared strictly.
+pub const SHORT_KOREAN_KEY: usize = 5;
+/// Longest run of neighbouring tokens compared written together.
+pub const MAX_RUN: usize = 3;
+/// Highest score a person's name can reach while some word of either name is unaccounted for.
+pub const PERSON_PARTIAL_CAP: f32 = 0.80;
+
+/// The score of two prepared names and how it was reached.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NameScore {
+    pub score: f32,
+    /// True when every word of both names is aligned.
+    pub complete: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    a: (usize, usize),
+    b: (usize, usize),
+    similarity: f32,
+    gain: f32,
+}
+
+/// Scores two prepared names of the given kind.
+pub fn score(a: &PreparedName, b: &PreparedName, kind: NameKind) -> NameScore {
+    let (ta, tb) = (&a.tokens, &b.tokens);
+    let total = a.total_weight() + b.total_weight();
+    if ta.is_empty() || tb.is_empty() || total <= 0.0 {
+        return NameScore {
+            score: 0.0,
+            complete: false,
+        };
+    }
+    let singles = single_pairs(ta, tb);
+    let mut alignment = Alignment::new(ta.len(), tb.len());
+    alignment.take(ta, tb, singles.clone());
+    if !alignment.complete(ta, tb) {
+        // Words are left over: align again with runs of neighbours in the same pool, so that a
+        // run spelled exactly like one word wins over a word that merely shares its prefix.
+        let mut pool = singles;
+        pool.extend(run_pairs(ta, tb));
+        alignment = Alignment::new(ta.len(), tb.len());
+        alignment.take(ta, tb, pool);
+    }
+    let complete = alignment.complete(ta, tb);
+    let mut score = (alignment.covered / total).clamp(0.0, 1.0);
+    if kind == NameKind::Person && !(complete && alignment.in_rotated_order(ta)) {
+        score = score.min(PERSON_PARTIAL_CAP);
+    }
+    NameScore { score, complete }
+}
+
+struct Alignment {
+    used_a: Vec<bool>,
+    used_b: Vec<bool>,
+    covered: f32,
+    chosen: Vec<Pair>,
+}
+
+impl Alignment {
+    fn new(len_a: usize, len_b: usize) -> Self {
+        Alignment {
+            used_a: vec![false; len_a],
+            used_b: vec![false; len_b],
+            covered: 0.0,
+            chosen: Vec::new(),
+        }
+    }
+
+    /// Takes pairs greedily, most similar first, then the one accounting for more weight; a
+    /// pair is taken only if none of its tokens is taken yet.
+    fn take(&mut self, ta: &[Token], tb: &[Token], mut pairs: Vec<Pair>) {
+        pairs.sort_by(|x, y| {
+            y.similarity
+                .total_cmp(&x.similarity)
+                .then(y.gain.total_cmp(&x.gain))
+                .then_with(|| tie_break(ta, tb, x).cmp(&tie_break(ta, tb, y)))
+        });
+        for p in &pairs {
+            if self.free_a(p.a) && self.free_b(p.b) {
+                self.used_a[p.a.0..p.a.1].iter_mut().for_each(|u| *u = true);
+                self.used_b[p.b.0..p.b.1].iter_mut().for_each(|u| *u = true);
+                self.covered += p.gain;
+                self.chosen.push(*p);
+            }
+        }
+    }
+
+    fn free_a(&self, (s, e): (usize, usize)) -> bool {
+        self.used_a[s..e].iter().all(|u| !u)
+    }
+
+    fn free_b(&self, (s, e): (usize, usize)) -> bool {
+        self.used_b[s..e].iter().all(|u| !u)
+    }
+
+    /// True when the aligned parts of one name, read in order, are a rotation of the other's:
+    /// `Jong Un Kim` / `KIM, Jong Un` (the surname moved to the other end), but not
+    /// `Yong Su Ri` / `Ri Su Yong` (the given-name syllables swapped: another person). Pairs are
+    /// labelled by their spelling so that repeated words may trade places.
+    fn in_rotated_order(&self, ta: &[Token]) -> bool {
+        let labels = |by_b: bool| {
+            let mut pairs = self.chosen.clone();
+            pairs.sort_by_key(|p| if by_b { p.b.0 } else { p.a.0 });
+            pairs
+                .iter()
+                .map(|p| joined_keys(&ta[p.a.0..p.a.1]))
+                .collect::<Vec<String>>()
+        };
+        let (in_a, in_b) = (labels(false), labels(true));
+        let n = in_a.len();
+        n <= 2 || (0..n).any(|shift| (0..n).all(|i| in_a[(i + shift) % n] == in_b[i]))
+    }
+
+    /// True when no word (legal forms and particles aside) is left unaligned on either side.
+    fn complete(&self, ta: &[Token], tb: &[Token]) -> bool {
+        let aligned = |tokens: &[Token], used: &[bool]| {
+            tokens
+                .iter()
+                .zip(used)
+                .all(|(t, u)| *u || t.class != TokenClass::Word)
+        };
+        aligned(ta, &self.used_a) && aligned(tb, &self.used_b)
+    }
+}
+
+/// A symmetric, content-based order for pairs of equal similarity and gain, so that swapping the
+/// two names never changes which pairs are chosen.
+fn tie_break(ta: &[Token], tb: &[Token], p: &Pair) -> (String, String) {
+    let (x, y) = (
+        joined_keys(&ta[p.a.0..p.a.1]),
+        joined_keys(&tb[p.b.0..p.b.1]),
+    );
+    if x <= y {
+        (x, y)
+    } else {
+        (y, x)
+    }
+}
+
+fn joined_keys(tokens: &[Token]) -> String {
+    tokens.iter().map(|t| t.key.as_str()).collect()
+}
+
+fn single_pairs(ta: &[Token], tb: &[Token]) -> Vec<Pair> {
+    let mut pairs = Vec::with_capacity(ta.len() * tb.len());
+    for (i, x) in ta.iter().enumerate() {
+        for (j, y) in tb.iter().enumerate() {
+            let similarity = token_similarity(x, y);
+            if similarity > 0.0 {
+                pairs.push(Pair {
+                    a: (i, i + 1),
+                    b: (j, j + 1),
+                    similarity,
+                    gain: similarity * (x.weight + y.weight),
+                });
+            }
+        }
+    }
+    pairs
+}
+
+/// Runs of up to [`MAX_RUN`] neighbouring tokens on each side whose spellings, written together,
+/// are the same (up to one typing slip): `Nam Chon Gang` / `Namchongang`, `Myong-chin` /
+/// `Myongc-hin`. Never fuzzier than that: across syllable boundaries a near spelling is
+/// another name (`Myong Gi` is not `Mi Gyong`).
+fn run_pairs(ta: &[Token], tb: &[Token]) -> Vec<Pair> {
+    let spans_a = spans(ta);
+    let spans_b = spans(tb);
+    let mut pairs = Vec::new();
+    for x in &spans_a {
+        for y in &spans_b {
+            if x.range.1 - x.range.0 == 1 && y.range.1 - y.range.0 == 1 {
+                continue;
+            }
+            let keys_agree = matches!((&x.keys, &y.keys), (Some(kx), Some(ky)) if kx == ky);
+            let similarity = if keys_agree || x.text == y.text {
+                1.0
+            } else if korean::is_typing_slip(&x.text, &y.text) {
+                TYPING_SLIP_SIMILARITY
+            } else {
+                0.0
+            };
+            if similarity > 0.0 {
+                pairs.push(Pair {
+                    a: x.range,
+                    b: y.range,
+                    similarity,
+                    gain: similarity * (x.weight + y.weight),
+                });
+            }
+        }
+    }
+    pairs
+}
+
+/// A run of neighbouring tokens written together.
+struct Span {
+    range: (usize, usize),
+    /// The canonical texts joined, doubled letters folded.
+    text: String,
+    /// The romanization keys joined, when every token of the run is romanized Korean.
+    keys: Option<String>,
+    weight: f32,
+}
+
+/// Every run of 1..=MAX_RUN non-legal-form neighbours.
+fn spans(tokens: &[Token]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for start in 0..tokens.len() {
+        for end in start + 1..=(start + MAX_RUN).min(tokens.len()) {
+            let run = &tokens[start..end];
+            if run.iter().any(|t| t.class == TokenClass::LegalForm) {
+                break;
+            }
+            let join = |f: fn(&Token) -> &str| fold_doubles(&run.iter().map(f).collect::<String>());
+            spans.push(Span {
+                range: (start, end),
+                text: join(|t| &t.text),
+                keys: run.iter().all(|t| t.korean).then(|| join(|t| &t.key)),
+                weight: run.iter().map(|t| t.weight).sum(),
+            });
+        }
+    }
+    spans
+}
+
+fn fold_doubles(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Similarity of two tokens in [0, 1]; 0 means different words.
+pub fn token_similarity(a: &Token, b: &Token) -> f32 {
+    match (a.class, b.class) {
+        (TokenClass::LegalForm, TokenClass::LegalForm) => return 1.0,
+        (TokenClass::LegalForm, _) | (_, TokenClass::LegalForm) => return 0.0,
+        _ => {}
+    }
+    if a.key == b.key || a.text == b.text {
+        return 1.0;
+    }
+    if korean::is_typing_slip(&a.text, &b.text) {
+        return TYPING_SLIP_SIMILARITY;
+    }
+    if a.korean && b.korean {
+        if a.key.len().min(b.key.len()) <= SHORT_KOREAN_KEY {
+            let slip = korean::is_typing_slip(&a.key, &b.key);
+            return if slip { TYPING_SLIP_SIMILARITY } else { 0.0 };
+        }
+        return text_similarity(&a.key, &b.key);
+    }
+    text_similarity(&a.text, &b.text)
+}
+
+/// Jaro-Winkler with guards and a floor; 1.0 for equal strings. Words of up to
+/// [`EXACT_ONLY_LEN`] letters are never fuzzy (a letter more or less makes another word), and
+/// fuzzy words up to [`SAME_INITIAL_LEN`] letters must share their first letter.
+fn text_similarity(a: &str, b: &str) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shorter = la.min(lb);
+    if shorter <= EXACT_ONLY_LEN
+        || (shorter as f32) < MIN_LENGTH_RATIO * la.max(lb) as f32
+        || (shorter <= SAME_INITIAL_LEN && a.chars().next() != b.chars().next())
+    {
+        return 0.0;
+    }
+    let similarity = strsim::jaro_winkler(a, b) as f32;
+    if similarity >= TOKEN_MIN_SIMILARITY {
+        similarity
+    } else {
+        0.0
+    }
+}

@@ -1,0 +1,227 @@
+//! What words mean in a name: legal forms (equivalent to each other and nearly weightless),
+//! abbreviations expanded to the word they stand for, `Choson`/`Chosun`/`Joseon` read as `korea`
+//! (in DPRK organisation names the word is the country's name), and minor words (articles,
+//! name particles) that carry little identity.
+//!
+//! A fixed vocabulary, not learned weights: these equivalences are conventions of company and
+//! personal names, and they must hold even for a word the watchlist has never seen.
+
+/// How a token counts when two names are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenClass {
+    /// An ordinary word; its weight comes from how rare it is in the watchlist.
+    Word,
+    /// A legal form (Co, Corp, Ltd, LLC ...): matches any other legal form, weighs almost nothing.
+    LegalForm,
+    /// An article, conjunction or name particle (of, the, and, al, bin ...): weighs little.
+    Minor,
+}
+
+/// Legal forms and their canonical spelling. Every legal form matches every other one.
+const LEGAL_FORMS: &[(&str, &str)] = &[
+    ("co", "co"),
+    ("company", "co"),
+    ("companies", "co"),
+    ("cie", "co"),
+    ("corp", "corp"),
+    ("corporation", "corp"),
+    ("ltd", "ltd"),
+    ("limited", "ltd"),
+    ("llc", "llc"),
+    ("ooo", "llc"),
+    ("llp", "llp"),
+    ("lp", "lp"),
+    ("inc", "inc"),
+    ("incorporated", "inc"),
+    ("jsc", "jsc"),
+    ("ojsc", "jsc"),
+    ("cjsc", "jsc"),
+    ("pjsc", "jsc"),
+    ("oao", "jsc"),
+    ("zao", "jsc"),
+    ("pao", "jsc"),
+    ("ao", "jsc"),
+    ("sarl", "sarl"),
+    ("sa", "sa"),
+    ("sas", "sa"),
+    ("srl", "srl"),
+    ("spa", "spa"),
+    ("pte", "pte"),
+    ("pty", "pty"),
+    ("pvt", "pvt"),
+    ("private", "pvt"),
+    ("cc", "cc"),
+    ("gmbh", "gmbh"),
+    ("ag", "ag"),
+    ("bv", "bv"),
+    ("nv", "nv"),
+    ("plc", "plc"),
+    ("fze", "fze"),
+    ("fzco", "fze"),
+    ("fzc", "fze"),
+    ("fzllc", "fze"),
+    ("tov", "llc"),
+    ("kft", "kft"),
+    ("bhd", "bhd"),
+    ("sdn", "sdn"),
+];
+
+/// Multi-word legal forms and fixed phrases, rewritten to one token before lookup.
+const PHRASES: &[(&[&str], &str)] = &[
+    (&["joint", "stock", "company"], "jsc"),
+    (&["limited", "liability", "company"], "llc"),
+    (&["limited", "liability", "partnership"], "llp"),
+    (&["public", "limited", "company"], "plc"),
+    (&["joint", "venture"], "jv"),
+    (&["sdn", "bhd"], "sdn"),
+];
+
+/// Abbreviations common in trade documents and OFAC entries, expanded.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("intl", "international"),
+    ("int", "international"),
+    ("devt", "development"),
+    ("dev", "development"),
+    ("dvpt", "development"),
+    ("trdg", "trading"),
+    ("trd", "trading"),
+    ("shpg", "shipping"),
+    ("mfg", "manufacturing"),
+    ("mfr", "manufacturer"),
+    ("ind", "industrial"),
+    ("inds", "industrial"),
+    ("industry", "industrial"),
+    ("industries", "industrial"),
+    ("grp", "group"),
+    ("gen", "general"),
+    ("genl", "general"),
+    ("natl", "national"),
+    ("assn", "association"),
+    ("engg", "engineering"),
+    ("eng", "engineering"),
+    ("tech", "technology"),
+    ("technologies", "technology"),
+    ("mgmt", "management"),
+    ("svc", "services"),
+    ("svcs", "services"),
+    ("service", "services"),
+    ("hldg", "holdings"),
+    ("hldgs", "holdings"),
+    ("holding", "holdings"),
+    ("invt", "investment"),
+    ("prod", "products"),
+    ("product", "products"),
+    ("enterprises", "enterprise"),
+    ("ent", "enterprise"),
+    ("bros", "brothers"),
+    ("dept", "department"),
+    ("foods", "food"),
+    ("foodstuff", "food"),
+    ("foodstuffs", "food"),
+    ("seafoods", "seafood"),
+    ("intern", "international"),
+    // In DPRK organisation names these are the country's own name for itself.
+    ("choson", "korea"),
+    ("chosun", "korea"),
+    ("joseon", "korea"),
+    ("chosen", "korea"),
+    ("korean", "korea"),
+];
+
+/// Words that carry little identity: articles, conjunctions, particles of personal names, and
+/// the roman numerals of ship and generation names.
+/// Deliberately absent: `do`, `da`, `le`, `e`, `y`, which are also Korean or Vietnamese surnames.
+const MINOR_WORDS: &[&str] = &[
+    "the", "of", "and", "for", "de", "del", "la", "les", "el", "al", "bin", "ben", "ibn", "bint",
+    "abu", "das", "dos", "du", "des", "van", "von", "der", "den", "et", "und", "ii", "iii", "iv",
+];
+
+/// Rewrites multi-word phrases into one token, in place.
+pub fn fold_phrases(words: &mut Vec<String>) {
+    let mut i = 0;
+    while i < words.len() {
+        let hit = PHRASES.iter().find(|(phrase, _)| {
+            words.len() - i >= phrase.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| p == w)
+        });
+        if let Some((phrase, token)) = hit {
+            words.splice(i..i + phrase.len(), [token.to_string()]);
+        }
+        i += 1;
+    }
+}
+
+/// The canonical spelling of a word and its class.
+pub fn classify(word: &str) -> (String, TokenClass) {
+    if let Some((_, canonical)) = LEGAL_FORMS.iter().find(|(form, _)| *form == word) {
+        return (canonical.to_string(), TokenClass::LegalForm);
+    }
+    let word = ABBREVIATIONS
+        .iter()
+        .find(|(abbr, _)| *abbr == word)
+        .map_or(word, |(_, full)| *full);
+    let class = if MINOR_WORDS.contains(&word) {
+        TokenClass::Minor
+    } else {
+        TokenClass::Word
+    };
+    (word.to_string(), class)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let mut w: Vec<String> = s.split(' ').map(str::to_owned).collect();
+        fold_phrases(&mut w);
+        w
+    }
+
+    #[test]
+    fn legal_forms_have_one_canonical_spelling_each() {
+        assert_eq!(
+            classify("corporation"),
+            ("corp".into(), TokenClass::LegalForm)
+        );
+        assert_eq!(classify("corp"), ("corp".into(), TokenClass::LegalForm));
+        assert_eq!(classify("limited").0, classify("ltd").0);
+        assert_eq!(classify("ooo").0, classify("llc").0);
+        assert_eq!(classify("company").0, classify("co").0);
+    }
+
+    #[test]
+    fn ordinary_words_are_not_legal_forms() {
+        assert_eq!(classify("trading").1, TokenClass::Word);
+        assert_eq!(classify("korea").1, TokenClass::Word);
+        assert_eq!(classify("ryonbong").1, TokenClass::Word);
+    }
+
+    #[test]
+    fn abbreviations_expand() {
+        assert_eq!(classify("devt").0, "development");
+        assert_eq!(classify("trdg").0, "trading");
+        assert_eq!(classify("shpg").0, "shipping");
+        assert_eq!(classify("intl").0, "international");
+    }
+
+    #[test]
+    fn choson_chosun_joseon_mean_korea() {
+        for w in ["choson", "chosun", "joseon"] {
+            assert_eq!(classify(w), ("korea".into(), TokenClass::Word));
+        }
+    }
+
+    #[test]
+    fn phrases_fold_into_one_token() {
+        assert_eq!(words("korea expo joint venture"), ["korea", "expo", "jv"]);
+        assert_eq!(words("alis limited liability company"), ["alis", "llc"]);
+        assert_eq!(words("joint effort"), ["joint", "effort"]);
+    }
+
+    #[test]
+    fn particles_are_minor() {
+        assert_eq!(classify("al").1, TokenClass::Minor);
+        assert_eq!(classify("bin").1, TokenClass::Minor);
+        assert_eq!(classify("hassan").1, TokenClass::Word);
+    }
+}
