@@ -2,19 +2,28 @@
 //!
 //! Token postings keyed by romanization key and canonical text (so `Ryeonbong` finds
 //! `RYONBONG`), by the joined keys of two or three neighbouring tokens (so `Namchongang` finds
-//! `NAM CHON GANG`), and a one-deletion neighbourhood of every key (SymSpell style: two words
+//! `NAM CHON GANG`), and a one-deletion neighbourhood of every term (SymSpell style: two words
 //! within one insertion, deletion or swap share a deletion variant) for typing slips. A
-//! candidate's estimate is the weight its shared tokens account for on both sides; the best
+//! candidate's estimate is the weight its shared terms account for on both names; the best
 //! estimates go to the full scorer. Postings, not a BK-tree: Jaro-Winkler is not a metric, and
 //! hash lookups keep the cost per query nearly flat in the size of the list.
+//!
+//! Terms are interned to ids and deletion variants are stored by 64-bit hash, so a query
+//! allocates nothing per probe; per-thread scratch arrays accumulate the estimates. A hash
+//! collision can only add a candidate, which the scorer then rejects.
 
-use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::prepared::{PreparedName, Token};
 use super::vocabulary::TokenClass;
 
-/// Shortest key that gets a deletion neighbourhood; shorter ones only match exactly.
-const MIN_FUZZY_KEY_LEN: usize = 3;
+/// Shortest term that gets a deletion neighbourhood; shorter ones only meet their typing slips
+/// (the scorer never treats short words as similar otherwise, and their deletion variants would
+/// collide with half the vocabulary).
+const MIN_FUZZY_TERM_LEN: usize = 4;
 /// Share of a term's weight credited when it is met through a deletion variant.
 const FUZZY_TERM_CREDIT: f32 = 0.9;
 /// Longest run of neighbouring tokens indexed joined together.
@@ -23,12 +32,15 @@ const MAX_JOINED_RUN: usize = 3;
 /// Token postings over a list of prepared names (identified by their position).
 #[derive(Debug, Default)]
 pub struct CandidateIndex {
-    /// Vocabulary term (key or text, or a joined run) -> names containing it.
-    postings: FxHashMap<Box<str>, Vec<u32>>,
-    /// Deletion variant -> vocabulary terms it comes from.
-    deletions: FxHashMap<Box<str>, Vec<Box<str>>>,
-    /// The weight of each vocabulary term (the largest it has in any name), for the estimate.
-    term_weight: FxHashMap<Box<str>, f32>,
+    /// Hash of a vocabulary term -> its id.
+    term_ids: FxHashMap<u64, u32>,
+    /// Term id -> names containing it (ascending, no duplicates).
+    postings: Vec<Vec<u32>>,
+    /// Term id -> the largest weight the term has in any name.
+    term_weight: Vec<f32>,
+    /// Hash of a deletion variant -> ids of the terms it comes from.
+    deletions: FxHashMap<u64, Vec<u32>>,
+    names: usize,
 }
 
 /// A name worth scoring, with the share of weight its shared terms account for.
@@ -38,37 +50,68 @@ pub struct Candidate {
     pub estimate: f32,
 }
 
+/// Per-thread accumulators, sized to the largest index searched on the thread.
+#[derive(Default)]
+struct Scratch {
+    covered: Vec<f32>,
+    touched: Vec<u32>,
+    term_best: Vec<f32>,
+    term_stamp: Vec<u32>,
+    term_touched: Vec<u32>,
+    stamp: u32,
+    matched: Vec<(u32, bool)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
 impl CandidateIndex {
     pub fn build<'a>(names: impl IntoIterator<Item = &'a PreparedName>) -> Self {
         let mut index = CandidateIndex::default();
         for (id, name) in names.into_iter().enumerate() {
-            let id = id as u32;
+            index.names = id + 1;
             for (term, weight) in terms(name) {
-                let list = index.postings.entry(term.clone().into()).or_default();
-                if list.last() != Some(&id) {
-                    list.push(id);
+                let chars: Vec<char> = term.chars().collect();
+                let next_id = index.postings.len() as u32;
+                let term_id = *index
+                    .term_ids
+                    .entry(hash_skipping(&chars, None))
+                    .or_insert(next_id);
+                if term_id == next_id {
+                    index.postings.push(Vec::new());
+                    index.term_weight.push(weight);
+                    if chars.len() >= MIN_FUZZY_TERM_LEN {
+                        for skip in 0..chars.len() {
+                            let variants = index
+                                .deletions
+                                .entry(hash_skipping(&chars, Some(skip)))
+                                .or_default();
+                            if variants.last() != Some(&term_id) {
+                                variants.push(term_id);
+                            }
+                        }
+                    }
                 }
-                let w = index.term_weight.entry(term.into()).or_insert(weight);
-                *w = w.max(weight);
-            }
-        }
-        let vocabulary: Vec<Box<str>> = index.postings.keys().cloned().collect();
-        for term in vocabulary {
-            for variant in deletion_variants(&term) {
-                index
-                    .deletions
-                    .entry(variant.into())
-                    .or_default()
-                    .push(term.clone());
+                let t = term_id as usize;
+                index.term_weight[t] = index.term_weight[t].max(weight);
+                if index.postings[t].last() != Some(&(id as u32)) {
+                    index.postings[t].push(id as u32);
+                }
             }
         }
         index
     }
 
-    /// Names sharing terms with `query`, best estimates first: at most `limit`, and only those whose
-    /// estimate reaches `min_estimate`. The estimate is the weight both names' shared terms account
-    /// for over both names' total weight (`name_weight(id)` gives a listed name's), each query term
-    /// counted once per name; it approximates the score from above.
+    /// Number of distinct terms.
+    pub fn vocabulary_len(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// Names sharing terms with `query`, best estimates first: at most `limit`, and only those
+    /// whose estimate reaches `min_estimate`. The estimate is the weight the shared terms account
+    /// for over both names' total weight (`name_weight(id)` gives a listed name's), each query
+    /// term counted once per name; it approximates the score from above.
     pub fn candidates(
         &self,
         query: &PreparedName,
@@ -76,41 +119,81 @@ impl CandidateIndex {
         min_estimate: f32,
         name_weight: impl Fn(u32) -> f32,
     ) -> Vec<Candidate> {
-        let mut covered: FxHashMap<u32, f32> = FxHashMap::default();
-        let mut best_for_term: FxHashMap<u32, f32> = FxHashMap::default();
-        let query_weight = query.total_weight();
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.borrow_mut();
+            self.collect(&mut scratch, query, limit, min_estimate, name_weight)
+        })
+    }
+
+    fn collect(
+        &self,
+        s: &mut Scratch,
+        query: &PreparedName,
+        limit: usize,
+        min_estimate: f32,
+        name_weight: impl Fn(u32) -> f32,
+    ) -> Vec<Candidate> {
+        if s.covered.len() < self.names {
+            s.covered.resize(self.names, 0.0);
+            s.term_best.resize(self.names, 0.0);
+            s.term_stamp.resize(self.names, 0);
+        }
+        s.touched.clear();
+        let mut chars: Vec<char> = Vec::with_capacity(32);
         for (term, weight) in terms(query) {
-            best_for_term.clear();
-            let variants = deletion_variants(&term);
-            for probe in std::iter::once(term.as_str()).chain(variants.iter().map(String::as_str)) {
-                let exact = probe == term;
-                // The probe is a vocabulary term (exact, or the query with one letter deleted) ...
-                if let Some((known, ids)) = self.postings.get_key_value(probe) {
-                    self.credit(&mut best_for_term, known, ids, weight, exact);
+            chars.clear();
+            chars.extend(term.chars());
+            s.matched.clear();
+            self.probe(&chars, None, &mut s.matched);
+            if chars.len() >= MIN_FUZZY_TERM_LEN {
+                for skip in 0..chars.len() {
+                    self.probe(&chars, Some(skip), &mut s.matched);
                 }
-                // ... or a vocabulary term with one letter deleted.
-                for known in self.deletions.get(probe).into_iter().flatten() {
-                    if let Some(ids) = self.postings.get(known) {
-                        self.credit(&mut best_for_term, known, ids, weight, false);
+            } else {
+                self.probe_slips(&chars, &mut s.matched);
+            }
+            s.matched
+                .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            s.matched.dedup_by_key(|m| m.0);
+            s.stamp = s.stamp.wrapping_add(1);
+            s.term_touched.clear();
+            for i in 0..s.matched.len() {
+                let (term_id, exact) = s.matched[i];
+                let credit = if exact { 1.0 } else { FUZZY_TERM_CREDIT };
+                let gain = (weight + self.term_weight[term_id as usize]) * credit;
+                for &id in &self.postings[term_id as usize] {
+                    let n = id as usize;
+                    if s.term_stamp[n] != s.stamp {
+                        s.term_stamp[n] = s.stamp;
+                        s.term_best[n] = gain;
+                        s.term_touched.push(id);
+                    } else if gain > s.term_best[n] {
+                        s.term_best[n] = gain;
                     }
                 }
             }
-            for (&id, &gain) in &best_for_term {
-                *covered.entry(id).or_default() += gain;
+            for i in 0..s.term_touched.len() {
+                let n = s.term_touched[i] as usize;
+                if s.covered[n] == 0.0 {
+                    s.touched.push(n as u32);
+                }
+                s.covered[n] += s.term_best[n];
             }
         }
-        let mut out: Vec<Candidate> = covered
-            .into_iter()
-            .filter_map(|(name, covered)| {
-                let total = query_weight + name_weight(name);
-                let estimate = if total > 0.0 { covered / total } else { 0.0 };
-                (estimate >= min_estimate).then_some(Candidate { name, estimate })
-            })
-            .collect();
+        let query_weight = query.total_weight();
+        let mut out: Vec<Candidate> = Vec::new();
+        for &id in &s.touched {
+            let covered = std::mem::take(&mut s.covered[id as usize]);
+            let total = query_weight + name_weight(id);
+            let estimate = if total > 0.0 { covered / total } else { 0.0 };
+            if estimate >= min_estimate {
+                out.push(Candidate { name: id, estimate });
+            }
+        }
         let order = |x: &Candidate, y: &Candidate| {
             y.estimate.total_cmp(&x.estimate).then(x.name.cmp(&y.name))
         };
-        if out.len() > limit && limit > 0 {
+        if limit > 0 && out.len() > limit {
             out.select_nth_unstable_by(limit - 1, order);
             out.truncate(limit);
         }
@@ -118,22 +201,58 @@ impl CandidateIndex {
         out
     }
 
-    /// Records, for every name holding `known`, the best gain the current query term earns.
-    fn credit(
-        &self,
-        best: &mut FxHashMap<u32, f32>,
-        known: &str,
-        ids: &[u32],
-        weight: f32,
-        exact: bool,
-    ) {
-        let listed = self.term_weight.get(known).copied().unwrap_or(weight);
-        let gain = (weight + listed) * if exact { 1.0 } else { FUZZY_TERM_CREDIT };
-        for &id in ids {
-            let slot = best.entry(id).or_default();
-            *slot = slot.max(gain);
+    /// Records the vocabulary terms `chars` (with one character skipped, if any) meets: the
+    /// term itself (exact when nothing is skipped), or a term with one character deleted.
+    fn probe(&self, chars: &[char], skip: Option<usize>, matched: &mut Vec<(u32, bool)>) {
+        let h = hash_skipping(chars, skip);
+        if let Some(&term) = self.term_ids.get(&h) {
+            matched.push((term, skip.is_none()));
+        }
+        if let Some(terms) = self.deletions.get(&h) {
+            matched.extend(terms.iter().map(|&t| (t, false)));
         }
     }
+}
+
+impl CandidateIndex {
+    /// Short terms (no deletion neighbourhood) meet their typing slips only: two neighbours
+    /// swapped, a letter doubled, a doubled letter single.
+    fn probe_slips(&self, chars: &[char], matched: &mut Vec<(u32, bool)>) {
+        let mut variant: Vec<char> = Vec::with_capacity(chars.len() + 1);
+        let mut look = |v: &[char]| {
+            if let Some(&term) = self.term_ids.get(&hash_skipping(v, None)) {
+                matched.push((term, false));
+            }
+        };
+        for i in 0..chars.len() {
+            variant.clear();
+            variant.extend_from_slice(chars);
+            variant.insert(i, chars[i]);
+            look(&variant);
+            if i + 1 < chars.len() {
+                variant.clear();
+                variant.extend_from_slice(chars);
+                variant.swap(i, i + 1);
+                look(&variant);
+                if chars[i] == chars[i + 1] {
+                    variant.remove(i);
+                    look(&variant);
+                }
+            }
+        }
+    }
+}
+
+/// FxHash of `chars` with the character at `skip` left out.
+fn hash_skipping(chars: &[char], skip: Option<usize>) -> u64 {
+    let mut h = FxHasher::default();
+    for (i, &c) in chars.iter().enumerate() {
+        if Some(i) != skip {
+            h.write_u32(c as u32);
+        }
+    }
+    h.write_u8(0xff);
+    h.finish()
 }
 
 /// The index terms of a name with their weights: each word's key and text, and the joined keys
@@ -172,26 +291,5 @@ fn fold<'a>(parts: impl Iterator<Item = &'a str>) -> String {
             out.push(c);
         }
     }
-    out
-}
-
-/// Every string obtained by deleting one character (none for short terms).
-fn deletion_variants(term: &str) -> Vec<String> {
-    let chars: Vec<char> = term.chars().collect();
-    if chars.len() < MIN_FUZZY_KEY_LEN {
-        return Vec::new();
-    }
-    let mut out: Vec<String> = (0..chars.len())
-        .map(|skip| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != skip)
-                .map(|(_, c)| *c)
-                .collect()
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
     out
 }

@@ -14,6 +14,10 @@
 //! implicit, which is why the consonant and vowel rules are context-free: the key of
 //! `Namchongang` equals the concatenated keys of `Nam Chon Gang`.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 /// Conventional (mostly South Korean, English-influenced) spellings that the syllable rules cannot
 /// derive, mapped to a Revised Romanization spelling the rules then key. Each is a whole token.
 const CONVENTIONAL_SPELLINGS: &[(&str, &str)] = &[
@@ -113,10 +117,11 @@ fn eat(bytes: &[u8], at: usize, piece: &str) -> Option<usize> {
 }
 
 fn conventional(token: &str) -> Option<&'static str> {
-    CONVENTIONAL_SPELLINGS
-        .iter()
-        .find(|(spelling, _)| *spelling == token)
-        .map(|(_, rr)| *rr)
+    static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| CONVENTIONAL_SPELLINGS.iter().copied().collect())
+        .get(token)
+        .copied()
 }
 
 /// The romanization key of a plausible Korean token (see the module doc for the rules).

@@ -2,6 +2,10 @@
 //! canonical text, its romanization key, its class and its weight. Watchlist names are prepared
 //! when the knowledge base loads; a query is prepared once however many candidates it meets.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use super::kind::NameKind;
 use super::korean;
 use super::normalize;
@@ -61,13 +65,32 @@ pub fn words(raw: &str, kind: NameKind) -> Vec<(String, TokenClass)> {
         .collect()
 }
 
-/// The key a canonical word is compared and counted by.
+/// Words whose keys a thread remembers before it starts over (watchlist and manifest words
+/// repeat, and the syllable grammar is the costliest step of preparing a name).
+const KEY_CACHE_CAPACITY: usize = 200_000;
+
+thread_local! {
+    static KEY_CACHE: RefCell<FxHashMap<String, (String, bool)>> = RefCell::new(FxHashMap::default());
+}
+
+/// The key a canonical word is compared and counted by, and whether it is romanized Korean.
 pub fn word_key(text: &str) -> (String, bool) {
-    if korean::is_plausible(text) {
-        (korean::key(text), true)
-    } else {
-        (text.to_owned(), false)
-    }
+    KEY_CACHE.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if let Some(hit) = cache.get(text) {
+            return hit.clone();
+        }
+        let computed = if korean::is_plausible(text) {
+            (korean::key(text), true)
+        } else {
+            (text.to_owned(), false)
+        };
+        if cache.len() >= KEY_CACHE_CAPACITY {
+            cache.clear();
+        }
+        cache.insert(text.to_owned(), computed.clone());
+        computed
+    })
 }
 
 /// Prepares `raw` for scoring, with weights from `weights`.

@@ -16,6 +16,11 @@
 //! words in another order, cap the score below the match threshold, because `Kim Jong Il` is not
 //! `Kim Jong Un` and `Yong Su` is not `Su Yong`.
 
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
+use smallvec::SmallVec;
+
 use super::kind::NameKind;
 use super::korean;
 use super::prepared::{PreparedName, Token};
@@ -45,6 +50,8 @@ pub struct NameScore {
     /// True when every word of both names is aligned.
     pub complete: bool,
 }
+
+type Pairs = SmallVec<[Pair; 24]>;
 
 #[derive(Debug, Clone, Copy)]
 struct Pair {
@@ -102,7 +109,7 @@ impl Alignment {
 
     /// Takes pairs greedily, most similar first, then the one accounting for more weight; a
     /// pair is taken only if none of its tokens is taken yet.
-    fn take(&mut self, ta: &[Token], tb: &[Token], mut pairs: Vec<Pair>) {
+    fn take(&mut self, ta: &[Token], tb: &[Token], mut pairs: Pairs) {
         pairs.sort_by(|x, y| {
             y.similarity
                 .total_cmp(&x.similarity)
@@ -175,8 +182,8 @@ fn joined_keys(tokens: &[Token]) -> String {
     tokens.iter().map(|t| t.key.as_str()).collect()
 }
 
-fn single_pairs(ta: &[Token], tb: &[Token]) -> Vec<Pair> {
-    let mut pairs = Vec::with_capacity(ta.len() * tb.len());
+fn single_pairs(ta: &[Token], tb: &[Token]) -> Pairs {
+    let mut pairs = Pairs::new();
     for (i, x) in ta.iter().enumerate() {
         for (j, y) in tb.iter().enumerate() {
             let similarity = token_similarity(x, y);
@@ -194,32 +201,26 @@ fn single_pairs(ta: &[Token], tb: &[Token]) -> Vec<Pair> {
 }
 
 /// Runs of up to [`MAX_RUN`] neighbouring tokens on each side whose spellings, written together,
-/// are the same (up to one typing slip): `Nam Chon Gang` / `Namchongang`, `Myong-chin` /
-/// `Myongc-hin`. Never fuzzier than that: across syllable boundaries a near spelling is
-/// another name (`Myong Gi` is not `Mi Gyong`).
-fn run_pairs(ta: &[Token], tb: &[Token]) -> Vec<Pair> {
+/// are the same: `Nam Chon Gang` / `Namchongang`, `Myong-chin` / `Myongc-hin`. Never fuzzy:
+/// across syllable boundaries a near spelling is another name (`Myong Gi` is not `Mi Gyong`).
+fn run_pairs(ta: &[Token], tb: &[Token]) -> Pairs {
     let spans_a = spans(ta);
     let spans_b = spans(tb);
-    let mut pairs = Vec::new();
+    let mut pairs = Pairs::new();
     for x in &spans_a {
         for y in &spans_b {
             if x.range.1 - x.range.0 == 1 && y.range.1 - y.range.0 == 1 {
                 continue;
             }
-            let keys_agree = matches!((&x.keys, &y.keys), (Some(kx), Some(ky)) if kx == ky);
-            let similarity = if keys_agree || x.text == y.text {
-                1.0
-            } else if korean::is_typing_slip(&x.text, &y.text) {
-                TYPING_SLIP_SIMILARITY
-            } else {
-                0.0
-            };
-            if similarity > 0.0 {
+            let keys_agree = matches!((x.keys, y.keys), (Some(kx), Some(ky)) if kx == ky);
+            let agree = (keys_agree && joined(ta, x.range, true) == joined(tb, y.range, true))
+                || (x.text == y.text && joined(ta, x.range, false) == joined(tb, y.range, false));
+            if agree {
                 pairs.push(Pair {
                     a: x.range,
                     b: y.range,
-                    similarity,
-                    gain: similarity * (x.weight + y.weight),
+                    similarity: 1.0,
+                    gain: x.weight + y.weight,
                 });
             }
         }
@@ -227,42 +228,73 @@ fn run_pairs(ta: &[Token], tb: &[Token]) -> Vec<Pair> {
     pairs
 }
 
-/// A run of neighbouring tokens written together.
+/// A run of neighbouring tokens written together, by hash (spelled out only to confirm a match).
 struct Span {
     range: (usize, usize),
-    /// The canonical texts joined, doubled letters folded.
-    text: String,
-    /// The romanization keys joined, when every token of the run is romanized Korean.
-    keys: Option<String>,
+    /// Hash of the canonical texts joined, doubled letters folded.
+    text: u64,
+    /// Hash of the romanization keys joined, when every token of the run is romanized Korean.
+    keys: Option<u64>,
     weight: f32,
 }
 
 /// Every run of 1..=MAX_RUN non-legal-form neighbours.
-fn spans(tokens: &[Token]) -> Vec<Span> {
-    let mut spans = Vec::new();
+fn spans(tokens: &[Token]) -> SmallVec<[Span; 16]> {
+    let mut spans = SmallVec::new();
     for start in 0..tokens.len() {
-        for end in start + 1..=(start + MAX_RUN).min(tokens.len()) {
-            let run = &tokens[start..end];
-            if run.iter().any(|t| t.class == TokenClass::LegalForm) {
+        let mut text = FoldedHash::default();
+        let mut keys = FoldedHash::default();
+        let mut korean = true;
+        let mut weight = 0.0;
+        for (end, t) in tokens.iter().enumerate().skip(start).take(MAX_RUN) {
+            if t.class == TokenClass::LegalForm {
                 break;
             }
-            let join = |f: fn(&Token) -> &str| fold_doubles(&run.iter().map(f).collect::<String>());
+            text.feed(&t.text);
+            keys.feed(&t.key);
+            korean &= t.korean;
+            weight += t.weight;
             spans.push(Span {
-                range: (start, end),
-                text: join(|t| &t.text),
-                keys: run.iter().all(|t| t.korean).then(|| join(|t| &t.key)),
-                weight: run.iter().map(|t| t.weight).sum(),
+                range: (start, end + 1),
+                text: text.finish(),
+                keys: korean.then(|| keys.finish()),
+                weight,
             });
         }
     }
     spans
 }
 
-fn fold_doubles(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
+/// FxHash of a string fed in pieces, with doubled letters folded across the pieces.
+#[derive(Default, Clone)]
+struct FoldedHash {
+    hasher: FxHasher,
+    last: Option<char>,
+}
+
+impl FoldedHash {
+    fn feed(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if self.last != Some(c) {
+                self.hasher.write_u32(c as u32);
+                self.last = Some(c);
+            }
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.hasher.finish()
+    }
+}
+
+/// The joined (folded) spelling of a range, to confirm a hash match.
+fn joined(tokens: &[Token], (s, e): (usize, usize), keys: bool) -> String {
+    let mut out = String::new();
+    for t in &tokens[s..e] {
+        for c in if keys { t.key.chars() } else { t.text.chars() } {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
         }
     }
     out

@@ -6,6 +6,10 @@
 //! A fixed vocabulary, not learned weights: these equivalences are conventions of company and
 //! personal names, and they must hold even for a word the watchlist has never seen.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 /// How a token counts when two names are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenClass {
@@ -150,21 +154,35 @@ pub fn fold_phrases(words: &mut Vec<String>) {
     }
 }
 
+/// The vocabulary as one lookup table: word -> (canonical spelling, class).
+fn table() -> &'static FxHashMap<&'static str, (&'static str, TokenClass)> {
+    static TABLE: OnceLock<FxHashMap<&'static str, (&'static str, TokenClass)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = FxHashMap::default();
+        for word in MINOR_WORDS {
+            table.insert(*word, (*word, TokenClass::Minor));
+        }
+        for (abbreviation, full) in ABBREVIATIONS {
+            let class = if MINOR_WORDS.contains(full) {
+                TokenClass::Minor
+            } else {
+                TokenClass::Word
+            };
+            table.insert(*abbreviation, (*full, class));
+        }
+        for (form, canonical) in LEGAL_FORMS {
+            table.insert(*form, (*canonical, TokenClass::LegalForm));
+        }
+        table
+    })
+}
+
 /// The canonical spelling of a word and its class.
 pub fn classify(word: &str) -> (String, TokenClass) {
-    if let Some((_, canonical)) = LEGAL_FORMS.iter().find(|(form, _)| *form == word) {
-        return (canonical.to_string(), TokenClass::LegalForm);
+    match table().get(word) {
+        Some((canonical, class)) => (canonical.to_string(), *class),
+        None => (word.to_string(), TokenClass::Word),
     }
-    let word = ABBREVIATIONS
-        .iter()
-        .find(|(abbr, _)| *abbr == word)
-        .map_or(word, |(_, full)| *full);
-    let class = if MINOR_WORDS.contains(&word) {
-        TokenClass::Minor
-    } else {
-        TokenClass::Word
-    };
-    (word.to_string(), class)
 }
 
 #[cfg(test)]

@@ -1,1 +1,7 @@
-//! Renderers of screening results.
+//! Renderers of screening results: JSON (the contract), CSV (one row per input line, safe to
+//! open in a spreadsheet), and CBP allegation drafts. Renderers only read results; no rule lives
+//! here.
+
+pub mod csv;
+pub mod json;
+pub mod spreadsheet;

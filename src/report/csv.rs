@@ -1,0 +1,119 @@
+//! The CSV rendering: one row per input line (screened lines and row errors, in input order),
+//! with the verdict, the flag codes, the best party match and its source, and the legal basis.
+//! Every cell passes through [`super::spreadsheet::neutralize`].
+
+use std::io::Write;
+
+use crate::manifest::RowError;
+use crate::screening::{LineResult, Screening};
+
+use super::spreadsheet::neutralize;
+
+/// The CSV header, in column order.
+pub const HEADER: [&str; 12] = [
+    "shipment_id",
+    "line",
+    "source_line",
+    "verdict",
+    "flags",
+    "summary",
+    "best_match",
+    "best_match_score",
+    "best_match_source",
+    "legal_basis",
+    "explanation",
+    "indicators_version",
+];
+
+/// Writes the header row.
+pub fn write_header<W: Write>(out: &mut csv::Writer<W>) -> csv::Result<()> {
+    out.write_record(HEADER)
+}
+
+/// Writes one row for a screened line.
+pub fn write_line<W: Write>(
+    out: &mut csv::Writer<W>,
+    result: &LineResult,
+    indicators_version: &str,
+) -> csv::Result<()> {
+    let codes: Vec<&str> = result.flags.iter().map(|f| f.code.as_str()).collect();
+    let summaries: Vec<&str> = result.flags.iter().map(|f| f.summary.as_str()).collect();
+    let best = result
+        .flags
+        .iter()
+        .flat_map(|f| &f.evidence)
+        .filter(|e| e.field.ends_with("_name"))
+        .max_by(|a, b| a.score.total_cmp(&b.score));
+    let mut citations: Vec<&str> = result
+        .flags
+        .iter()
+        .flat_map(|f| f.legal_basis.iter().map(|c| c.citation.as_str()))
+        .collect();
+    citations.sort_unstable();
+    citations.dedup();
+    let row = [
+        result.shipment_id.clone(),
+        result.line.to_string(),
+        result
+            .input
+            .source_line
+            .map(|l| l.to_string())
+            .unwrap_or_default(),
+        result.verdict.as_str().to_string(),
+        codes.join(";"),
+        summaries.join(" | "),
+        best.map(|e| e.matched.clone()).unwrap_or_default(),
+        best.map(|e| format!("{:.3}", e.score)).unwrap_or_default(),
+        best.map(|e| e.source.url.clone()).unwrap_or_default(),
+        citations.join("; "),
+        result.explanation.clone(),
+        indicators_version.to_string(),
+    ];
+    out.write_record(row.iter().map(|c| neutralize(c).into_owned()))
+}
+
+/// Writes one row for an input row that could not be screened.
+pub fn write_error<W: Write>(
+    out: &mut csv::Writer<W>,
+    error: &RowError,
+    indicators_version: &str,
+) -> csv::Result<()> {
+    let row = [
+        error.shipment_id.clone().unwrap_or_default(),
+        error
+            .manifest_line
+            .map(|l| l.to_string())
+            .unwrap_or_default(),
+        error.line.map(|l| l.to_string()).unwrap_or_default(),
+        "error".to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        error.to_string(),
+        indicators_version.to_string(),
+    ];
+    out.write_record(row.iter().map(|c| neutralize(c).into_owned()))
+}
+
+/// Renders a whole screening: results and row errors merged in input order.
+pub fn write<W: Write>(screening: &Screening, out: W) -> csv::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    write_header(&mut writer)?;
+    let version = &screening.indicators_version;
+    let mut errors = screening.errors.iter().peekable();
+    for result in &screening.results {
+        let at = result.input.source_line.unwrap_or(u64::MAX);
+        while let Some(e) = errors.next_if(|e| e.line.is_some_and(|l| l < at)) {
+            write_error(&mut writer, e, version)?;
+        }
+        write_line(&mut writer, result, version)?;
+    }
+    for e in errors {
+        write_error(&mut writer, e, version)?;
+    }
+    writer.flush()?;
+    Ok(())
+}

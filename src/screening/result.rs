@@ -1,0 +1,121 @@
+//! The screening result contract: what every face (CLI, HTTP, tip drafts, CSV) reads. Keys here
+//! are a public contract (`screening_id`, `indicators_version`, `summary`, `results`, `errors`).
+
+use serde::{Deserialize, Serialize};
+
+use super::flags::{Flag, FlagCode};
+use super::verdict::Verdict;
+use crate::manifest::{ManifestLine, RowError};
+
+/// A country field resolved against the ISO 3166 table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResolvedCountry {
+    pub field: String,
+    pub input: String,
+    /// ISO 3166 alpha-2, or `null` when the input is unknown or ambiguous.
+    pub code: Option<String>,
+    pub name: Option<String>,
+}
+
+/// A sector recognised on the line, and from what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecognisedSector {
+    pub sector: String,
+    pub label: String,
+    /// `hts_code 0307.43` or `description keyword "squid"`.
+    pub basis: String,
+}
+
+/// What the engine read from the line before applying rules.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LineContext {
+    pub countries: Vec<ResolvedCountry>,
+    pub sectors: Vec<RecognisedSector>,
+    /// Official HTS code as normalized (digits), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hts_code: Option<String>,
+}
+
+/// The screening of one manifest line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineResult {
+    pub shipment_id: String,
+    pub line: u32,
+    pub verdict: Verdict,
+    pub flags: Vec<Flag>,
+    /// Why the line got its verdict, in one or two sentences (also for clear lines).
+    pub explanation: String,
+    pub context: LineContext,
+    /// The line as read, so that the result stands on its own (tip drafts, audit).
+    pub input: ManifestLine,
+}
+
+impl LineResult {
+    pub fn flag(&self, code: FlagCode) -> Option<&Flag> {
+        self.flags.iter().find(|f| f.code == code)
+    }
+
+    pub fn has(&self, code: FlagCode) -> bool {
+        self.flag(code).is_some()
+    }
+}
+
+/// Counts by verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub lines: usize,
+    pub presumption: usize,
+    pub high_risk: usize,
+    pub review: usize,
+    pub clear: usize,
+    pub errors: usize,
+}
+
+impl Summary {
+    pub fn count(&mut self, verdict: Verdict) {
+        self.lines += 1;
+        match verdict {
+            Verdict::Presumption => self.presumption += 1,
+            Verdict::HighRisk => self.high_risk += 1,
+            Verdict::Review => self.review += 1,
+            Verdict::Clear => self.clear += 1,
+        }
+    }
+
+    /// How many lines reached `level` or above.
+    pub fn at_least(&self, level: Verdict) -> usize {
+        [
+            (Verdict::Presumption, self.presumption),
+            (Verdict::HighRisk, self.high_risk),
+            (Verdict::Review, self.review),
+            (Verdict::Clear, self.clear),
+        ]
+        .iter()
+        .filter(|(v, _)| *v >= level)
+        .map(|(_, n)| n)
+        .sum()
+    }
+}
+
+/// The result of screening one manifest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Screening {
+    pub screening_id: String,
+    /// RFC 3339 time the screening ran.
+    pub created_at: String,
+    pub indicators_version: String,
+    pub summary: Summary,
+    pub results: Vec<LineResult>,
+    pub errors: Vec<RowError>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Screening {
+    /// The result for one line of one shipment.
+    pub fn line(&self, shipment_id: &str, line: u32) -> Option<&LineResult> {
+        self.results
+            .iter()
+            .find(|r| r.shipment_id == shipment_id && r.line == line)
+    }
+}
