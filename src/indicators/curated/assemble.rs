@@ -3,29 +3,14 @@
 //! Kept apart from validation so that each file holds one concern; nothing here can fail,
 //! because every check has already run in [`super::table`].
 
-use std::collections::BTreeMap;
-
-use crate::indicators::model::{
-    AliasStrength, CountryIndicator, EntityType, ListedEntity, Region, SectorId,
-};
+use crate::indicators::model::{AliasStrength, CountryIndicator, EntityType, ListedEntity, Region};
 
 use super::table::{Kind, Parsed};
-use super::types::{aliases, GoodIndicator, SdnAnnotation, SectorIndicator};
+use super::types::{aliases, Curated, GoodIndicator, SdnAnnotation, SectorIndicator};
 use super::vocab;
 
-/// The parts of `indicators.csv`, before `region_sectors.csv` is attached.
-#[derive(Default)]
-pub struct IndicatorRows {
-    pub entities: Vec<ListedEntity>,
-    pub sdn_annotations: Vec<SdnAnnotation>,
-    pub host_countries: Vec<CountryIndicator>,
-    pub regions: Vec<Region>,
-    pub sector_indicators: Vec<SectorIndicator>,
-    pub goods: Vec<GoodIndicator>,
-    pub entity_sectors: BTreeMap<String, Vec<SectorId>>,
-}
-
-pub fn add(out: &mut IndicatorRows, row: Parsed) {
+/// Adds one validated row to the part of `out` its kind belongs to.
+pub fn add(out: &mut Curated, row: Parsed) {
     match row.kind {
         Kind::Country => out.host_countries.push(CountryIndicator {
             code: row.country.unwrap_or_default(),
@@ -68,7 +53,7 @@ pub fn add(out: &mut IndicatorRows, row: Parsed) {
     }
 }
 
-fn add_entity(out: &mut IndicatorRows, row: Parsed) {
+fn add_entity(out: &mut Curated, row: Parsed) {
     let Some(list) = row.list else {
         // A placeholder documents a gap (e.g. names not retrieved); there is no party to list.
         return;

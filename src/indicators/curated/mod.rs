@@ -47,20 +47,15 @@ pub fn load_curated(
     region_sectors_csv: &[u8],
     sector_countries_csv: &[u8],
 ) -> Result<Curated, CuratedError> {
-    let mut rows = table::parse_indicators(INDICATORS_FILE, indicators_csv)?;
-    links::attach_region_sectors(REGION_SECTORS_FILE, region_sectors_csv, &mut rows.regions)?;
-    let sector_countries =
+    let mut curated = table::parse_indicators(INDICATORS_FILE, indicators_csv)?;
+    links::attach_region_sectors(
+        REGION_SECTORS_FILE,
+        region_sectors_csv,
+        &mut curated.regions,
+    )?;
+    curated.sector_countries =
         links::parse_sector_countries(SECTOR_COUNTRIES_FILE, sector_countries_csv)?;
-    Ok(Curated {
-        entities: rows.entities,
-        sdn_annotations: rows.sdn_annotations,
-        host_countries: rows.host_countries,
-        regions: rows.regions,
-        sector_countries,
-        sector_indicators: rows.sector_indicators,
-        goods: rows.goods,
-        entity_sectors: rows.entity_sectors,
-    })
+    Ok(curated)
 }
 
 /// The curated tables shipped with the crate (compiled in).

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 
 use crate::indicators::model::{ListKind, SectorId, Source, Tier};
 
-use super::assemble::{add, IndicatorRows};
+use super::assemble::add;
 use super::error::CuratedError;
 use super::reader::{read_table, Row};
+use super::types::Curated;
 use super::vocab;
 
 pub const COLUMNS: &[&str] = &[
@@ -83,8 +84,9 @@ pub struct Parsed {
     pub note: String,
 }
 
-pub fn parse_indicators(file: &'static str, bytes: &[u8]) -> Result<IndicatorRows, CuratedError> {
-    let mut out = IndicatorRows::default();
+/// Parses `indicators.csv`; the link tables (`sector_countries`, region sectors) are left empty.
+pub fn parse_indicators(file: &'static str, bytes: &[u8]) -> Result<Curated, CuratedError> {
+    let mut out = Curated::default();
     let mut first_line_of_id: HashMap<String, u64> = HashMap::new();
     for row in read_table(file, bytes, COLUMNS)? {
         let parsed = parse_row(&row)?;

@@ -14,7 +14,7 @@ use crate::indicators::model::{
 };
 
 /// The curated knowledge base: everything `data/indicators/` holds, validated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Curated {
     /// CBP enforcement targets, employers named by investigations, and Treasury designations
     /// that are not in the shipped SDN file.
