@@ -6,6 +6,8 @@
 //! (ISO 3166 countries, Schedule K ports, HS/HTS sectors, legal texts). Loading is the only
 //! I/O; everything after is read-only and shared between threads.
 
+pub mod curated;
+pub mod legal;
 pub mod model;
 
 pub use model::*;

@@ -173,7 +173,8 @@ pub struct Region {
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// ISO alpha-2 of the country the region lies in.
+    /// ISO alpha-2 of the country the region lies in; empty when the region spans several
+    /// countries (e.g. `Middle East`).
     pub country: String,
     pub tier: Tier,
     pub source: Source,
