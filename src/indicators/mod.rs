@@ -8,6 +8,7 @@
 
 pub mod curated;
 pub mod legal;
+pub mod ofac;
 pub mod model;
 
 pub use model::*;
