@@ -6,9 +6,25 @@
 //! (ISO 3166 countries, Schedule K ports, HS/HTS sectors, legal texts). Loading is the only
 //! I/O; everything after is read-only and shared between threads.
 
+pub mod countries;
 pub mod curated;
+pub mod hs_code;
+pub mod hts;
 pub mod legal;
 pub mod ofac;
 pub mod model;
+mod name_key;
+pub mod ports;
+mod ref_csv;
+mod ref_error;
+pub mod sectors;
+#[cfg(test)]
+mod test_tables;
 
+pub use countries::{CountryResolution, CountrySources, CountryTable};
+pub use hs_code::{find_hs_in_text, normalize_hs, HsCode};
+pub use hts::{DescriptionSource, HtsDescription, HtsTable};
 pub use model::*;
+pub use ports::{Port, PortTable};
+pub use ref_error::RefError;
+pub use sectors::{SectorBasis, SectorMatch, SectorTable};
