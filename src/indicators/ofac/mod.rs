@@ -67,11 +67,27 @@ pub fn build_entities(
     resolve_country: &dyn Fn(&str) -> Option<String>,
 ) -> Result<OfacLoad, OfacError> {
     let sdn = records::parse_sdn(files.sdn)?;
-    let alt = files.alt.map(records::parse_alt).transpose()?.unwrap_or_default();
-    let add = files.add.map(records::parse_add).transpose()?.unwrap_or_default();
-    let comments = files.comments.map(records::parse_comments).transpose()?.unwrap_or_default();
+    let alt = files
+        .alt
+        .map(records::parse_alt)
+        .transpose()?
+        .unwrap_or_default();
+    let add = files
+        .add
+        .map(records::parse_add)
+        .transpose()?
+        .unwrap_or_default();
+    let comments = files
+        .comments
+        .map(records::parse_comments)
+        .transpose()?
+        .unwrap_or_default();
 
-    let known: FxHashMap<u32, usize> = sdn.iter().enumerate().map(|(i, s)| (s.ent_num, i)).collect();
+    let known: FxHashMap<u32, usize> = sdn
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.ent_num, i))
+        .collect();
     let mut stats = OfacStats::default();
     let mut alts: FxHashMap<u32, Vec<&AltRecord>> = FxHashMap::default();
     for a in &alt {
@@ -93,11 +109,21 @@ pub fn build_entities(
             let parsed = remarks::parse(remarks_text.as_deref().unwrap_or(""));
             let addresses = adds.get(&s.ent_num).map(Vec::as_slice).unwrap_or(&[]);
             let nexus = nexus::north_korea_nexus(s, addresses, &parsed);
-            let entity = entity(s, alts.get(&s.ent_num), addresses, remarks_text, &parsed, nexus.is_some(), source, resolve_country);
+            let entity = entity(
+                s,
+                alts.get(&s.ent_num),
+                addresses,
+                remarks_text,
+                &parsed,
+                nexus.is_some(),
+                source,
+                resolve_country,
+            );
             stats.entries += 1;
             stats.north_korea_nexus += usize::from(nexus.is_some());
             stats.addresses += entity.addresses.len();
-            stats.vessels_with_imo += usize::from(entity.vessel.as_ref().is_some_and(|v| v.imo.is_some()));
+            stats.vessels_with_imo +=
+                usize::from(entity.vessel.as_ref().is_some_and(|v| v.imo.is_some()));
             for alias in &entity.aliases {
                 match alias.strength {
                     AliasStrength::Strong => stats.strong_aliases += 1,
@@ -144,7 +170,12 @@ fn entity(
     source: &Source,
     resolve_country: &dyn Fn(&str) -> Option<String>,
 ) -> ListedEntity {
-    let entity_type = match s.sdn_type.as_deref().map(str::to_ascii_lowercase).as_deref() {
+    let entity_type = match s
+        .sdn_type
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("individual") => EntityType::Person,
         Some("vessel") => EntityType::Vessel,
         Some("aircraft") => EntityType::Aircraft,
@@ -156,7 +187,11 @@ fn entity(
         .map(|a| Alias {
             name: a.alt_name.clone(),
             strength: AliasStrength::Strong,
-            alias_type: a.alt_type.clone().unwrap_or_else(|| "aka".into()).replace('.', ""),
+            alias_type: a
+                .alt_type
+                .clone()
+                .unwrap_or_else(|| "aka".into())
+                .replace('.', ""),
         })
         .collect();
     aliases.extend(parsed.weak_aliases.iter().map(|(alias_type, name)| Alias {
@@ -172,12 +207,23 @@ fn entity(
             country: a.country.clone(),
         })
         .collect();
-    let mut country_names: Vec<&str> = addresses.iter().filter_map(|a| a.country.as_deref()).collect();
-    for list in [&parsed.nationalities, &parsed.citizenships, &parsed.document_countries, &parsed.registration_countries] {
+    let mut country_names: Vec<&str> = addresses
+        .iter()
+        .filter_map(|a| a.country.as_deref())
+        .collect();
+    for list in [
+        &parsed.nationalities,
+        &parsed.citizenships,
+        &parsed.document_countries,
+        &parsed.registration_countries,
+    ] {
         country_names.extend(list.iter().map(String::as_str));
     }
     country_names.extend(s.vessel_flag.as_deref());
-    let mut country_codes: Vec<String> = country_names.into_iter().filter_map(resolve_country).collect();
+    let mut country_codes: Vec<String> = country_names
+        .into_iter()
+        .filter_map(resolve_country)
+        .collect();
     country_codes.sort();
     country_codes.dedup();
     let vessel = (entity_type == EntityType::Vessel).then(|| VesselInfo {

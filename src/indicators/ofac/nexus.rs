@@ -20,7 +20,11 @@ pub enum Nexus {
 }
 
 /// The first reason, in the order above, for the entry to have a North Korea nexus.
-pub fn north_korea_nexus(sdn: &SdnRecord, addresses: &[&AddRecord], remarks: &Remarks) -> Option<Nexus> {
+pub fn north_korea_nexus(
+    sdn: &SdnRecord,
+    addresses: &[&AddRecord],
+    remarks: &Remarks,
+) -> Option<Nexus> {
     if sdn.programs.iter().any(|p| p.starts_with("DPRK")) {
         return Some(Nexus::ProgramTag);
     }
@@ -91,23 +95,38 @@ mod tests {
     #[test]
     fn dprk_program_tags_give_a_nexus() {
         for tag in ["DPRK", "DPRK2", "DPRK3", "DPRK4", "DPRK-NKSPEA"] {
-            assert_eq!(north_korea_nexus(&sdn(&[tag], None), &[], &Remarks::default()), Some(Nexus::ProgramTag));
+            assert_eq!(
+                north_korea_nexus(&sdn(&[tag], None), &[], &Remarks::default()),
+                Some(Nexus::ProgramTag)
+            );
         }
-        assert_eq!(north_korea_nexus(&sdn(&["NPWMD"], None), &[], &Remarks::default()), None);
+        assert_eq!(
+            north_korea_nexus(&sdn(&["NPWMD"], None), &[], &Remarks::default()),
+            None
+        );
     }
 
     #[test]
     fn a_north_korean_address_gives_a_nexus_a_south_korean_one_does_not() {
         let north = address("Korea, North");
         let south = address("Korea, South");
-        assert_eq!(north_korea_nexus(&sdn(&["NPWMD"], None), &[&north], &Remarks::default()), Some(Nexus::Address));
-        assert_eq!(north_korea_nexus(&sdn(&["NPWMD"], None), &[&south], &Remarks::default()), None);
+        assert_eq!(
+            north_korea_nexus(&sdn(&["NPWMD"], None), &[&north], &Remarks::default()),
+            Some(Nexus::Address)
+        );
+        assert_eq!(
+            north_korea_nexus(&sdn(&["NPWMD"], None), &[&south], &Remarks::default()),
+            None
+        );
     }
 
     #[test]
     fn the_north_korean_flag_gives_a_nexus() {
         let flagged = sdn(&["SDGT"], Some("Democratic People's Republic of Korea"));
-        assert_eq!(north_korea_nexus(&flagged, &[], &Remarks::default()), Some(Nexus::VesselFlag));
+        assert_eq!(
+            north_korea_nexus(&flagged, &[], &Remarks::default()),
+            Some(Nexus::VesselFlag)
+        );
         let other = sdn(&["SDGT"], Some("Korea, South"));
         assert_eq!(north_korea_nexus(&other, &[], &Remarks::default()), None);
     }
@@ -116,10 +135,17 @@ mod tests {
     fn nationality_documents_and_birthplace_give_a_nexus() {
         let mut r = Remarks::default();
         r.document_countries.push("Korea, North".into());
-        assert_eq!(north_korea_nexus(&sdn(&["CYBER2"], None), &[], &r), Some(Nexus::Remarks));
+        assert_eq!(
+            north_korea_nexus(&sdn(&["CYBER2"], None), &[], &r),
+            Some(Nexus::Remarks)
+        );
         let mut born = Remarks::default();
-        born.birthplaces.push("Onsong County, Democratic People's Republic of Korea".into());
-        assert_eq!(north_korea_nexus(&sdn(&["NPWMD"], None), &[], &born), Some(Nexus::Remarks));
+        born.birthplaces
+            .push("Onsong County, Democratic People's Republic of Korea".into());
+        assert_eq!(
+            north_korea_nexus(&sdn(&["NPWMD"], None), &[], &born),
+            Some(Nexus::Remarks)
+        );
         let mut south = Remarks::default();
         south.nationalities.push("Korea, South".into());
         south.birthplaces.push("Seoul, Republic of Korea".into());

@@ -143,7 +143,8 @@ impl Fields<'_> {
     }
 
     fn required(&self, i: usize) -> Result<String, OfacError> {
-        self.text(i).ok_or_else(|| self.error(format!("field {} is empty", i + 1)))
+        self.text(i)
+            .ok_or_else(|| self.error(format!("field {} is empty", i + 1)))
     }
 
     fn number(&self, i: usize) -> Result<u32, OfacError> {
@@ -184,18 +185,18 @@ fn rows<T>(
     let mut out = Vec::new();
     let mut record = csv::ByteRecord::new();
     loop {
-        let line = reader.position().line();
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
                 return Err(OfacError::Record {
                     file,
-                    line: e.position().map_or(line, |p| p.line()),
+                    line: e.position().map_or(0, |p| p.line()),
                     message: e.to_string(),
                 })
             }
         }
+        let line = record.position().map_or(0, |p| p.line());
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
@@ -254,7 +255,9 @@ mod tests {
 
     #[test]
     fn a_file_of_another_shape_is_refused() {
-        let err = parse_sdn(b"name,country\r\nx,y\r\n").unwrap_err().to_string();
+        let err = parse_sdn(b"name,country\r\nx,y\r\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("expected 12"), "{err}");
     }
 

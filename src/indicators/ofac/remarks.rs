@@ -23,7 +23,11 @@ pub struct Remarks {
     pub linked_to: Vec<String>,
 }
 
-const ALIAS_MARKERS: [(&str, &str); 3] = [("a.k.a. '", "aka"), ("f.k.a. '", "fka"), ("n.k.a. '", "nka")];
+const ALIAS_MARKERS: [(&str, &str); 3] = [
+    ("a.k.a. '", "aka"),
+    ("f.k.a. '", "fka"),
+    ("n.k.a. '", "nka"),
+];
 
 /// Reads the Remarks text (already joined with its `sdn_comments.csv` continuation).
 pub fn parse(text: &str) -> Remarks {
@@ -59,9 +63,14 @@ pub fn parse(text: &str) -> Remarks {
 }
 
 fn is_identity_document(clause: &str) -> bool {
-    ["Passport ", "National ID No. ", "Identification Number ", "Diplomatic Passport "]
-        .iter()
-        .any(|p| clause.starts_with(p))
+    [
+        "Passport ",
+        "National ID No. ",
+        "Identification Number ",
+        "Diplomatic Passport ",
+    ]
+    .iter()
+    .any(|p| clause.starts_with(p))
 }
 
 /// `Passport 290320764 (Korea, North) expires 2020` -> `Korea, North`.
@@ -119,7 +128,10 @@ mod tests {
         let r = parse("Secondary sanctions risk: ...; a.k.a. 'KPTC'; a.k.a. 'DEPARTMENT 30'.");
         assert_eq!(
             r.weak_aliases,
-            [("aka".to_string(), "KPTC".to_string()), ("aka".to_string(), "DEPARTMENT 30".to_string())]
+            [
+                ("aka".to_string(), "KPTC".to_string()),
+                ("aka".to_string(), "DEPARTMENT 30".to_string())
+            ]
         );
     }
 
@@ -135,7 +147,10 @@ mod tests {
         let r = parse("f.k.a. 'OLD NAME'; n.k.a. 'NEW NAME'.");
         assert_eq!(
             r.weak_aliases,
-            [("fka".to_string(), "OLD NAME".to_string()), ("nka".to_string(), "NEW NAME".to_string())]
+            [
+                ("fka".to_string(), "OLD NAME".to_string()),
+                ("nka".to_string(), "NEW NAME".to_string())
+            ]
         );
     }
 
@@ -143,7 +158,9 @@ mod tests {
     fn vessel_imo_numbers_are_read() {
         let r = parse("Secondary sanctions risk: x; Vessel Registration Identification IMO 7937317; alt. Vessel Registration Identification IMO 8405311.");
         assert_eq!(r.imo_numbers, ["7937317", "8405311"]);
-        assert!(parse("Vessel Registration Identification IMO 12345.").imo_numbers.is_empty());
+        assert!(parse("Vessel Registration Identification IMO 12345.")
+            .imo_numbers
+            .is_empty());
     }
 
     #[test]

@@ -1,0 +1,139 @@
+//! Vessel rules: the line's vessel against SDN vessels. IMO numbers match exactly (a vessel name
+//! that is a seven-digit number is read as an IMO number, an AMS quirk); names go through the name
+//! matcher. A North Korea-linked vessel raises DPRK_VESSEL, another SDN vessel SANCTIONED_PARTY, a
+//! weaker name match POSSIBLE_MATCH.
+
+use rustc_hash::FxHashMap;
+
+use crate::indicators::{EntityType, KnowledgeBase, ListKind, ListedEntity};
+use crate::names::{Matcher, NameKind, Strength, POSSIBLE_THRESHOLD};
+use crate::screening::facts::LineFacts;
+use crate::screening::flags::FlagCode;
+
+use super::parties::watch_names;
+use super::{entity_evidence, Finding};
+
+/// SDN vessels by IMO number and by name, built once per knowledge base.
+pub struct VesselWatchlist {
+    matcher: Matcher,
+    by_imo: FxHashMap<String, Vec<usize>>,
+}
+
+impl VesselWatchlist {
+    pub fn build(entities: &[ListedEntity]) -> VesselWatchlist {
+        let mut by_imo: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, e) in entities.iter().enumerate() {
+            if let Some(imo) = e.vessel.as_ref().and_then(|v| v.imo.clone()) {
+                by_imo.entry(imo).or_default().push(i);
+            }
+        }
+        let kind =
+            |e: &ListedEntity| (e.entity_type == EntityType::Vessel).then_some(NameKind::Vessel);
+        VesselWatchlist {
+            matcher: Matcher::new(watch_names(entities, kind)),
+            by_imo,
+        }
+    }
+}
+
+/// The seven digits of an IMO number written as `9218674`, `IMO 9218674` or `IMO9218674`.
+pub fn imo_digits(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    let rest = trimmed
+        .strip_prefix("IMO")
+        .or_else(|| trimmed.strip_prefix("imo"))
+        .unwrap_or(trimmed)
+        .trim_start_matches([' ', ':', '.', '#']);
+    let digits: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    (digits.len() == 7 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
+}
+
+fn flag_for(entity: &ListedEntity) -> FlagCode {
+    if entity.list == ListKind::OfacNorthKorea {
+        FlagCode::DprkVessel
+    } else {
+        FlagCode::SanctionedParty
+    }
+}
+
+pub fn apply(
+    kb: &KnowledgeBase,
+    vessels: &VesselWatchlist,
+    facts: &LineFacts<'_>,
+    out: &mut Vec<Finding>,
+) {
+    let line = facts.line;
+    let imo_inputs = [
+        ("vessel_imo", line.vessel_imo.as_deref()),
+        ("vessel_name", line.vessel_name.as_deref()),
+    ];
+    let mut matched: Vec<usize> = Vec::new();
+    for (field, value) in imo_inputs {
+        let Some(value) = value else { continue };
+        let Some(imo) = imo_digits(value) else {
+            continue;
+        };
+        for &i in vessels.by_imo.get(&imo).into_iter().flatten() {
+            if matched.contains(&i) {
+                continue;
+            }
+            matched.push(i);
+            let entity = &kb.entities[i];
+            let mut evidence = entity_evidence(
+                field,
+                value,
+                entity,
+                &format!("{} (IMO {imo})", entity.name),
+                1.0,
+            );
+            evidence.note = Some(
+                format!(
+                    "IMO number {imo} is listed for this vessel. {}",
+                    evidence.note.unwrap_or_default()
+                )
+                .trim()
+                .to_owned(),
+            );
+            out.push(Finding::new(flag_for(entity), evidence));
+        }
+    }
+    let Some(name) = line
+        .vessel_name
+        .as_deref()
+        .filter(|n| imo_digits(n).is_none())
+    else {
+        return;
+    };
+    for hit in vessels.matcher.search(name, POSSIBLE_THRESHOLD, 4) {
+        let i = hit.owner as usize;
+        if matched.contains(&i) {
+            continue;
+        }
+        matched.push(i);
+        let entity = &kb.entities[i];
+        let code = match Strength::of(hit.score) {
+            Strength::Match => flag_for(entity),
+            Strength::Possible => FlagCode::PossibleMatch,
+            Strength::NoMatch => continue,
+        };
+        let listed = &vessels.matcher.names()[hit.name as usize].name;
+        out.push(Finding::new(
+            code,
+            entity_evidence("vessel_name", name, entity, listed, hit.score),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::imo_digits;
+
+    #[test]
+    fn imo_numbers_are_read_in_their_common_spellings() {
+        assert_eq!(imo_digits("9218674").as_deref(), Some("9218674"));
+        assert_eq!(imo_digits("IMO 9218674").as_deref(), Some("9218674"));
+        assert_eq!(imo_digits("imo:9218674").as_deref(), Some("9218674"));
+        assert_eq!(imo_digits("CHONG CHON GANG"), None);
+        assert_eq!(imo_digits("921867"), None);
+    }
+}
