@@ -184,6 +184,7 @@ fn rows<T>(
         .from_reader(&bytes[..end]);
     let mut out = Vec::new();
     let mut record = csv::ByteRecord::new();
+    let mut lines = LineCounter::new(&bytes[..end]);
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
@@ -196,7 +197,8 @@ fn rows<T>(
                 })
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let line = lines.line_of(start);
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
@@ -214,6 +216,38 @@ fn rows<T>(
         out.push(build(&fields)?);
     }
     Ok(out)
+}
+
+/// Line numbers from byte offsets, counted incrementally. (The csv crate's own line count lags by
+/// one on CRLF files: a record's recorded start is the `\n` that ended the previous line.)
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            counted_to: 0,
+            newlines: 0,
+        }
+    }
+
+    /// The 1-based line of the first content byte at or after `offset` (offsets never decrease).
+    fn line_of(&mut self, offset: usize) -> u64 {
+        let mut start = offset.min(self.bytes.len());
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start > self.counted_to {
+            let seen = &self.bytes[self.counted_to..start];
+            self.newlines += seen.iter().filter(|&&b| b == b'\n').count() as u64;
+            self.counted_to = start;
+        }
+        self.newlines + 1
+    }
 }
 
 #[cfg(test)]
