@@ -19,6 +19,7 @@ pub mod ports;
 mod ref_csv;
 mod ref_error;
 pub mod sectors;
+pub mod summary;
 #[cfg(test)]
 mod test_tables;
 
@@ -30,3 +31,4 @@ pub use model::*;
 pub use ports::{Port, PortTable};
 pub use ref_error::RefError;
 pub use sectors::{SectorBasis, SectorMatch, SectorTable};
+pub use summary::KbSummary;

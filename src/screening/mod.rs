@@ -12,6 +12,7 @@ pub mod legal_basis;
 pub mod result;
 pub mod rules;
 pub mod screener;
+pub mod stream;
 pub mod texts;
 pub mod verdict;
 

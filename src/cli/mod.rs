@@ -1,0 +1,62 @@
+//! Command-line face: parses arguments with clap and dispatches to the library. Exit codes: 0
+//! success, 1 an error (one line on stderr saying what to fix), 2 bad usage (clap), 3 `screen
+//! --fail-on` reached.
+
+mod indicators;
+mod kb;
+mod names;
+mod screen;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Screens shipment manifests for North Korean forced-labor risk under CAATSA Sec. 321(b)
+/// (22 U.S.C. 9241a) and explains every flag with its evidence and sources.
+#[derive(Debug, Parser)]
+#[command(name = "caatsa-screen", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Screen a manifest (CSV or JSON) and print the result.
+    Screen(screen::ScreenArgs),
+    /// Name matching: score name pairs with the production matcher, or search the watchlist.
+    #[command(subcommand)]
+    Names(names::NamesCommand),
+    /// Knowledge base: import OFAC files, show what is loaded.
+    #[command(subcommand)]
+    Indicators(indicators::IndicatorsCommand),
+}
+
+/// The knowledge-base option shared by commands.
+#[derive(Debug, Clone, clap::Args)]
+struct KbArgs {
+    /// A knowledge-base snapshot written by `indicators import` (or a directory of OFAC
+    /// files). Default: the North Korea subset and curated indicators built into the binary.
+    #[arg(long, env = "CAATSA_INDICATORS", value_name = "PATH")]
+    indicators: Option<PathBuf>,
+}
+
+/// Exit code for `screen --fail-on` when a line reaches the level.
+pub const EXIT_FAIL_ON: u8 = 3;
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Screen(args) => screen::run(args),
+        Command::Names(command) => names::run(command),
+        Command::Indicators(command) => indicators::run(command),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("caatsa-screen: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

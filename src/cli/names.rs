@@ -1,0 +1,97 @@
+//! `caatsa-screen names score` and `names search`: the production name matcher on its own.
+//! `score` reads `name1<TAB>name2[<TAB>Person|Organization]` lines from stdin and prints
+//! `score<TAB>match` for each, through exactly the code path screening uses (the party
+//! watchlist's matcher and weights).
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use caatsa_screen::names::{NameKind, MATCH_THRESHOLD};
+
+use super::KbArgs;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum NamesCommand {
+    /// Score name pairs read from stdin (TSV: name1, name2, optional Person|Organization).
+    Score {
+        #[command(flatten)]
+        kb: KbArgs,
+    },
+    /// Search the party watchlist for a name and print the best hits with their sources.
+    Search {
+        name: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Lowest score to show.
+        #[arg(long, default_value_t = 0.5)]
+        min_score: f32,
+        #[command(flatten)]
+        kb: KbArgs,
+    },
+}
+
+pub fn run(command: NamesCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        NamesCommand::Score { kb } => score(&kb),
+        NamesCommand::Search {
+            name,
+            limit,
+            min_score,
+            kb,
+        } => search(&kb, &name, limit, min_score),
+    }
+}
+
+/// True for a header line: both name columns are titled with the word "name".
+fn is_header(fields: &[&str]) -> bool {
+    fields.len() >= 2 && fields[..2].iter().all(|f| f.to_ascii_lowercase().contains("name"))
+}
+
+fn score(kb: &KbArgs) -> anyhow::Result<ExitCode> {
+    let screener = super::kb::screener(kb)?;
+    let matcher = screener.parties().matcher();
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (i, line) in stdin.lock().lines().enumerate() {
+        let line = line?;
+        let fields: Vec<&str> = line.split('\t').collect();
+        if i == 0 && is_header(&fields) {
+            writeln!(out, "score\tmatch")?;
+            continue;
+        }
+        if fields.len() < 2 {
+            anyhow::bail!("stdin line {}: expected `name1<TAB>name2[<TAB>Person|Organization]`, got {line:?}", i + 1);
+        }
+        let kind = fields
+            .get(2)
+            .and_then(|k| NameKind::parse(k))
+            .unwrap_or_else(|| NameKind::infer(fields[0]));
+        let s = matcher.score_pair(fields[0], fields[1], kind);
+        writeln!(out, "{:.4}\t{}", s.score, s.score >= MATCH_THRESHOLD)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(kb: &KbArgs, name: &str, limit: usize, min_score: f32) -> anyhow::Result<ExitCode> {
+    let screener = super::kb::screener(kb)?;
+    let matcher = screener.parties().matcher();
+    let entities = &screener.kb().entities;
+    println!("score\tlisted name\tentity\tlist\tsource");
+    for hit in matcher.search(name, min_score, limit) {
+        let e = &entities[hit.owner as usize];
+        let listed = &matcher.names()[hit.name as usize].name;
+        let weak = if hit.weak { " (weak alias)" } else { "" };
+        println!(
+            "{:.3}\t{listed}{weak}\t{} {}\t{}\t{} ({}) {}",
+            hit.score,
+            e.id,
+            e.name,
+            e.list.as_str(),
+            e.source.title,
+            e.source.date,
+            e.source.url
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,194 @@
+//! `caatsa-screen screen FILE`: reads a manifest (CSV streamed in constant memory, or JSON),
+//! screens it in parallel, and writes the JSON or CSV result to stdout or `--out`, with a
+//! progress bar on a terminal and a summary on stderr. `--fail-on LEVEL` exits 3 when any line
+//! reaches LEVEL.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use caatsa_screen::manifest::{self, InputFormat, ManifestLine, RowError};
+use caatsa_screen::report::stream::{CsvWriter, Header, JsonWriter, ResultWriter};
+use caatsa_screen::screening::screener::now_rfc3339;
+use caatsa_screen::screening::stream::{screen_stream, Item, DEFAULT_CHUNK};
+use caatsa_screen::screening::{Summary, Verdict};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{KbArgs, EXIT_FAIL_ON};
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum InputKind {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Level {
+    Presumption,
+    HighRisk,
+    Review,
+}
+
+impl Level {
+    fn verdict(self) -> Verdict {
+        match self {
+            Level::Presumption => Verdict::Presumption,
+            Level::HighRisk => Verdict::HighRisk,
+            Level::Review => Verdict::Review,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScreenArgs {
+    /// Manifest file (.csv or .json), or `-` for stdin (with --input-format).
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    format: OutputFormat,
+    /// Write the result here instead of stdout.
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Exit with status 3 when any line reaches this level.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_on: Option<Level>,
+    /// Input format; by default from the file extension, else from the content.
+    #[arg(long, value_enum)]
+    input_format: Option<InputKind>,
+    #[command(flatten)]
+    kb: KbArgs,
+}
+
+pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let screener = super::kb::screener(&args.kb)?;
+    let (records, warnings) = open_records(&args)?;
+
+    let sink: Box<dyn Write> = match &args.out {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let (id, created) = (uuid::Uuid::new_v4().to_string(), now_rfc3339());
+    let header = Header {
+        screening_id: &id,
+        created_at: &created,
+        indicators_version: &screener.kb().version.id,
+    };
+    let mut writer: Box<dyn ResultWriter> = match args.format {
+        OutputFormat::Json => Box::new(JsonWriter::start(sink, &header)?),
+        OutputFormat::Csv => Box::new(CsvWriter::start(sink, &header)?),
+    };
+
+    let bar = progress_bar();
+    let mut failure: Option<std::io::Error> = None;
+    let summary = screen_stream(
+        &screener,
+        records,
+        DEFAULT_CHUNK,
+        |item| {
+            if failure.is_some() {
+                return;
+            }
+            let written = match item {
+                Item::Line(result) => writer.line(&result),
+                Item::Error(error) => writer.error(error),
+            };
+            if let Err(e) = written {
+                failure = Some(e);
+            }
+        },
+        |done| bar.set_position(done as u64),
+    );
+    bar.finish_and_clear();
+    if let Some(e) = failure {
+        return Err(e).context("writing the result");
+    }
+    writer.finish(&summary, &warnings).context("writing the result")?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    report(&summary, started);
+    let failed = args.fail_on.is_some_and(|level| summary.at_least(level.verdict()) > 0);
+    Ok(if failed { ExitCode::from(EXIT_FAIL_ON) } else { ExitCode::SUCCESS })
+}
+
+type Records = Box<dyn Iterator<Item = Result<ManifestLine, RowError>>>;
+
+/// The manifest's records (streamed for CSV) and the reader's warnings.
+fn open_records(args: &ScreenArgs) -> anyhow::Result<(Records, Vec<String>)> {
+    let stdin = args.file.as_os_str() == "-";
+    let declared = args.input_format.map(|k| match k {
+        InputKind::Csv => InputFormat::Csv,
+        InputKind::Json => InputFormat::Json,
+    });
+    let mut input: Box<dyn Read> = if stdin {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(File::open(&args.file).with_context(|| format!("opening {}", args.file.display()))?)
+    };
+    let format = match declared.or_else(|| (!stdin).then(|| InputFormat::from_extension(&args.file)).flatten()) {
+        Some(format) => format,
+        None => {
+            // Sniff the first bytes, then read on from where we stopped.
+            let mut head = vec![0u8; 512];
+            let n = input.read(&mut head)?;
+            head.truncate(n);
+            let format = InputFormat::sniff(&head);
+            input = Box::new(std::io::Cursor::new(head).chain(input));
+            format
+        }
+    };
+    match format {
+        InputFormat::Csv => {
+            let lines = manifest::csv_lines(BufReader::with_capacity(1 << 16, input))
+                .with_context(|| format!("reading {}", args.file.display()))?;
+            let warnings = lines.warnings();
+            Ok((Box::new(lines), warnings))
+        }
+        InputFormat::Json => {
+            let mut bytes = Vec::new();
+            input.read_to_end(&mut bytes)?;
+            let manifest = manifest::read_json(&bytes).with_context(|| format!("reading {}", args.file.display()))?;
+            let records = manifest.lines.into_iter().map(Ok).chain(manifest.errors.into_iter().map(Err));
+            Ok((Box::new(records), manifest.warnings))
+        }
+    }
+}
+
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} lines screened ({per_sec}) {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+fn report(summary: &Summary, started: Instant) {
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "screened {} lines in {secs:.2}s ({:.0} lines/s): {} presumption, {} high_risk, {} review, {} clear; {} row errors",
+        summary.lines,
+        summary.lines as f64 / secs.max(1e-9),
+        summary.presumption,
+        summary.high_risk,
+        summary.review,
+        summary.clear,
+        summary.errors
+    );
+}

@@ -1,0 +1,107 @@
+//! Incremental writers for a streamed screening: results are written as they arrive, so a
+//! million-line batch never sits in memory. The JSON document has the same keys as
+//! [`crate::screening::Screening`] (`summary`, known only at the end, is written last — key order
+//! is not significant in JSON); row errors are kept until the end of the JSON document because
+//! they belong in its `errors` array.
+
+use std::io::Write;
+
+use crate::manifest::RowError;
+use crate::screening::{LineResult, Summary};
+
+/// Identity of a screening run, written first.
+pub struct Header<'a> {
+    pub screening_id: &'a str,
+    pub created_at: &'a str,
+    pub indicators_version: &'a str,
+}
+
+/// A sink for one screening's results, in input order.
+pub trait ResultWriter {
+    fn line(&mut self, result: &LineResult) -> std::io::Result<()>;
+    fn error(&mut self, error: RowError) -> std::io::Result<()>;
+    fn finish(&mut self, summary: &Summary, warnings: &[String]) -> std::io::Result<()>;
+}
+
+pub struct JsonWriter<W: Write> {
+    out: W,
+    first: bool,
+    errors: Vec<RowError>,
+}
+
+impl<W: Write> JsonWriter<W> {
+    pub fn start(mut out: W, header: &Header<'_>) -> std::io::Result<Self> {
+        write!(
+            out,
+            "{{\"screening_id\":{},\"created_at\":{},\"indicators_version\":{},\"results\":[",
+            json(header.screening_id)?,
+            json(header.created_at)?,
+            json(header.indicators_version)?
+        )?;
+        Ok(JsonWriter {
+            out,
+            first: true,
+            errors: Vec::new(),
+        })
+    }
+}
+
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> std::io::Result<String> {
+    serde_json::to_string(value).map_err(std::io::Error::other)
+}
+
+impl<W: Write> ResultWriter for JsonWriter<W> {
+    fn line(&mut self, result: &LineResult) -> std::io::Result<()> {
+        if !self.first {
+            self.out.write_all(b",\n")?;
+        }
+        self.first = false;
+        serde_json::to_writer(&mut self.out, result).map_err(std::io::Error::other)
+    }
+
+    fn error(&mut self, error: RowError) -> std::io::Result<()> {
+        self.errors.push(error);
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary, warnings: &[String]) -> std::io::Result<()> {
+        write!(
+            self.out,
+            "],\"errors\":{},\"warnings\":{},\"summary\":{}}}\n",
+            json(&self.errors)?,
+            json(warnings)?,
+            json(summary)?
+        )?;
+        self.out.flush()
+    }
+}
+
+pub struct CsvWriter<W: Write> {
+    out: csv::Writer<W>,
+    version: String,
+}
+
+impl<W: Write> CsvWriter<W> {
+    pub fn start(out: W, header: &Header<'_>) -> std::io::Result<Self> {
+        let mut out = csv::Writer::from_writer(out);
+        super::csv::write_header(&mut out).map_err(std::io::Error::other)?;
+        Ok(CsvWriter {
+            out,
+            version: header.indicators_version.to_owned(),
+        })
+    }
+}
+
+impl<W: Write> ResultWriter for CsvWriter<W> {
+    fn line(&mut self, result: &LineResult) -> std::io::Result<()> {
+        super::csv::write_line(&mut self.out, result, &self.version).map_err(std::io::Error::other)
+    }
+
+    fn error(&mut self, error: RowError) -> std::io::Result<()> {
+        super::csv::write_error(&mut self.out, &error, &self.version).map_err(std::io::Error::other)
+    }
+
+    fn finish(&mut self, _summary: &Summary, _warnings: &[String]) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
