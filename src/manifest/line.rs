@@ -50,7 +50,8 @@ pub struct ManifestLine {
     /// Columns the reader did not recognise, echoed back unchanged (header -> value).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
-    /// 1-based line of the input file where this record starts (CSV), when known.
+    /// 1-based line of the input file where this record starts (a CSV record or a JSON line
+    /// object), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<u64>,
 }

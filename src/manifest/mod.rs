@@ -5,11 +5,43 @@
 //! either becomes a line or a [`RowError`] that names its position, so nothing is silently dropped.
 //! Countries and HS codes stay as the user wrote them (the knowledge base resolves them), because
 //! the evidence shown to the user must quote the input verbatim.
+//!
+//! Entry points: [`read`] (whole input, either format), [`read_csv`] / [`csv_lines`] (CSV, the
+//! latter streaming in constant memory), [`read_json`]. Header and key aliases live in one table
+//! (`aliases.rs`); the rules that turn a row into a line live in one place (`row.rs`) and are
+//! shared by both readers.
 
+mod aliases;
+mod csv_input;
 mod error;
 mod fields;
+mod format;
+mod headers;
+mod json_fields;
+mod json_input;
 mod line;
+mod row;
+mod values;
+mod window;
 
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+pub use csv_input::{csv_lines, read_csv, CsvLines};
 pub use error::{ManifestError, RowError};
 pub use fields::Field;
+pub use format::{read, InputFormat};
+pub use json_input::read_json;
 pub use line::{ManifestLine, PartyRole, PartyView};
+pub use row::UNSPECIFIED_SHIPMENT;
+
+/// A whole manifest as read: the lines to screen, the rows that could not be read, and
+/// warnings about the file (duplicate or ambiguous columns, missing shipment ids).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub lines: Vec<ManifestLine>,
+    pub errors: Vec<RowError>,
+    pub warnings: Vec<String>,
+}

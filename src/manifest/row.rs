@@ -1,0 +1,304 @@
+//! [`RawLine`] -> [`ManifestLine`]: the one place where cell text becomes a domain line, shared
+//! by the CSV and JSON readers so that both apply exactly the same rules.
+//!
+//! The rules: a missing shipment id becomes [`UNSPECIFIED_SHIPMENT`] (one warning per file); a
+//! missing line number becomes the row's position within its shipment; `line` and `value_usd`
+//! must parse; a row that names no party and no country is an error, not a line. Rows are
+//! numbered by position within their shipment id, counting every data row (error rows
+//! included), so a line keeps the same number whether or not an earlier row failed.
+//! The trade-off: the builder keeps one counter per distinct shipment id, so memory grows with
+//! the number of shipments, not with the number of lines.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use super::values::{check_value_usd, parse_line_number, parse_value_usd};
+use super::{Field, ManifestLine, RowError};
+
+/// The shipment id given to rows that have none, so that no line has an empty id.
+pub const UNSPECIFIED_SHIPMENT: &str = "UNSPECIFIED";
+
+/// The message of the row error for a row with nothing to screen.
+pub(crate) const NOTHING_TO_SCREEN: &str =
+    "nothing to screen: the row names no supplier, manufacturer or country; add a supplier or \
+     manufacturer name, or a country of origin";
+
+/// A declared value as the input gave it: text to parse, or a number already typed (JSON).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum RawNumber {
+    Text(String),
+    Number(f64),
+}
+
+/// One input row in canonical fields, values already trimmed (`None` = empty), not yet typed.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawLine {
+    /// Text per canonical field, indexed by `Field as usize` (the order of [`Field::ALL`]).
+    pub text: [Option<String>; Field::ALL.len()],
+    /// `line` given as a JSON number (CSV puts it in `text`).
+    pub line_number: Option<RawNumber>,
+    /// `value_usd` given as a JSON number (CSV puts it in `text`).
+    pub value: Option<RawNumber>,
+    pub extra: BTreeMap<String, String>,
+    /// 1-based line of the input text where the row starts, when known.
+    pub source_line: Option<u64>,
+}
+
+impl RawLine {
+    pub fn get(&self, field: Field) -> Option<&str> {
+        self.text[field as usize].as_deref()
+    }
+
+    /// Sets a single-valued field unless it is already set; returns whether it was set.
+    pub fn set_if_empty(&mut self, field: Field, value: String) -> bool {
+        let slot = &mut self.text[field as usize];
+        if slot.is_some() {
+            return false;
+        }
+        *slot = Some(value);
+        true
+    }
+
+    /// The line number the row gives, if it is readable (for reports on rows that fail).
+    pub fn given_line_number(&self) -> Option<u32> {
+        match &self.line_number {
+            Some(RawNumber::Number(number)) => json_line_number(*number).ok(),
+            Some(RawNumber::Text(text)) => parse_line_number(text).ok(),
+            None => self
+                .get(Field::Line)
+                .and_then(|t| parse_line_number(t).ok()),
+        }
+    }
+
+    /// Appends one part of a multi-column field (addresses), separated by a space.
+    pub fn push_part(&mut self, field: Field, part: &str) {
+        match &mut self.text[field as usize] {
+            Some(existing) => {
+                existing.push(' ');
+                existing.push_str(part);
+            }
+            slot @ None => *slot = Some(part.to_owned()),
+        }
+    }
+}
+
+/// Turns raw rows into lines, carrying the per-file state the rules need.
+#[derive(Debug, Default)]
+pub(crate) struct LineBuilder {
+    rows_per_shipment: FxHashMap<String, u32>,
+    unspecified_rows: u64,
+}
+
+impl LineBuilder {
+    /// The line for `raw`, or the error that keeps it from being screened.
+    pub fn build(&mut self, mut raw: RawLine) -> Result<ManifestLine, RowError> {
+        let shipment_id = match raw.text[Field::ShipmentId as usize].take() {
+            Some(id) => id,
+            None => {
+                self.unspecified_rows += 1;
+                UNSPECIFIED_SHIPMENT.to_owned()
+            }
+        };
+        let position = self.count_row(&shipment_id);
+        let error = |column: Option<&str>, message: String, line: Option<u32>| RowError {
+            line: raw.source_line,
+            column: column.map(str::to_owned),
+            message,
+            shipment_id: Some(shipment_id.clone()),
+            manifest_line: line,
+        };
+
+        let line_number = match raw
+            .line_number
+            .take()
+            .or_else(|| raw.text[Field::Line as usize].take().map(RawNumber::Text))
+        {
+            None => position,
+            Some(RawNumber::Text(text)) => parse_line_number(&text)
+                .map_err(|message| error(Some(Field::Line.as_str()), message, None))?,
+            Some(RawNumber::Number(number)) => json_line_number(number)
+                .map_err(|message| error(Some(Field::Line.as_str()), message, None))?,
+        };
+        let value_usd = match raw.value.take().or_else(|| {
+            raw.text[Field::ValueUsd as usize]
+                .take()
+                .map(RawNumber::Text)
+        }) {
+            None => None,
+            Some(RawNumber::Text(text)) => Some(parse_value_usd(&text).map_err(|message| {
+                error(Some(Field::ValueUsd.as_str()), message, Some(line_number))
+            })?),
+            Some(RawNumber::Number(number)) => {
+                Some(check_value_usd(number).map_err(|message| {
+                    error(Some(Field::ValueUsd.as_str()), message, Some(line_number))
+                })?)
+            }
+        };
+
+        let mut take = |field: Field| raw.text[field as usize].take();
+        let line = ManifestLine {
+            shipment_id: shipment_id.clone(),
+            line: line_number,
+            importer: take(Field::Importer),
+            supplier_name: take(Field::SupplierName),
+            supplier_address: take(Field::SupplierAddress),
+            supplier_city: take(Field::SupplierCity),
+            supplier_country: take(Field::SupplierCountry),
+            manufacturer_name: take(Field::ManufacturerName),
+            manufacturer_address: take(Field::ManufacturerAddress),
+            manufacturer_city: take(Field::ManufacturerCity),
+            manufacturer_country: take(Field::ManufacturerCountry),
+            country_of_origin: take(Field::CountryOfOrigin),
+            port_of_lading: take(Field::PortOfLading),
+            hts_code: take(Field::HtsCode),
+            description: take(Field::Description),
+            quantity: take(Field::Quantity),
+            value_usd,
+            vessel_name: take(Field::VesselName),
+            vessel_imo: take(Field::VesselImo),
+            extra: std::mem::take(&mut raw.extra),
+            source_line: raw.source_line,
+        };
+        if !line.is_screenable() {
+            return Err(error(None, NOTHING_TO_SCREEN.to_owned(), Some(line_number)));
+        }
+        Ok(line)
+    }
+
+    /// The file-level warning about rows without a shipment id, if there were any.
+    pub fn warning(&self) -> Option<String> {
+        (self.unspecified_rows > 0).then(|| {
+            format!(
+                "{} row(s) have no shipment id and are grouped under `{UNSPECIFIED_SHIPMENT}`: \
+                 add a column such as `Bill of Lading` or `shipment_id` to tell shipments apart",
+                self.unspecified_rows
+            )
+        })
+    }
+
+    /// Counts one more row of `shipment_id` and returns its 1-based position in the shipment.
+    /// Readers call it directly for rows that fail before reaching [`LineBuilder::build`].
+    pub fn count_row(&mut self, shipment_id: &str) -> u32 {
+        let count = match self.rows_per_shipment.get_mut(shipment_id) {
+            Some(count) => count,
+            None => self
+                .rows_per_shipment
+                .entry(shipment_id.to_owned())
+                .or_insert(0),
+        };
+        *count = count.saturating_add(1);
+        *count
+    }
+}
+
+/// A JSON number used as a line number: a whole, non-negative number that fits in `u32`.
+fn json_line_number(number: f64) -> Result<u32, String> {
+    if number.is_finite() && number >= 0.0 && number.fract() == 0.0 && number <= f64::from(u32::MAX)
+    {
+        // Exact: the value is integral and within range, checked above.
+        Ok(number as u32)
+    } else {
+        Err(format!(
+            "`{number}` is not a line number: use a whole number such as 1, 2, 3"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(pairs: &[(Field, &str)]) -> RawLine {
+        let mut raw = RawLine::default();
+        for (field, value) in pairs {
+            raw.text[*field as usize] = Some((*value).to_owned());
+        }
+        raw
+    }
+
+    #[test]
+    fn field_discriminants_follow_the_documented_column_order() {
+        for (index, field) in Field::ALL.iter().enumerate() {
+            assert_eq!(*field as usize, index, "{field}");
+        }
+    }
+
+    #[test]
+    fn missing_line_numbers_count_rows_within_each_shipment() {
+        let mut builder = LineBuilder::default();
+        let lines: Vec<(String, u32)> = ["A", "B", "A", "A"]
+            .iter()
+            .map(|id| {
+                let line = builder
+                    .build(raw(&[(Field::ShipmentId, id), (Field::SupplierName, "X")]))
+                    .expect("screenable row");
+                (line.shipment_id, line.line)
+            })
+            .collect();
+        let expected = [("A", 1), ("B", 1), ("A", 2), ("A", 3)];
+        for ((id, line), (want_id, want_line)) in lines.iter().zip(expected) {
+            assert_eq!((id.as_str(), *line), (want_id, want_line));
+        }
+    }
+
+    #[test]
+    fn given_line_numbers_are_kept() {
+        let mut builder = LineBuilder::default();
+        let line = builder
+            .build(raw(&[(Field::Line, "7.0"), (Field::CountryOfOrigin, "KP")]))
+            .expect("screenable row");
+        assert_eq!(line.line, 7);
+    }
+
+    #[test]
+    fn rows_without_shipment_id_are_unspecified_and_warned_once() {
+        let mut builder = LineBuilder::default();
+        assert_eq!(builder.warning(), None);
+        for _ in 0..2 {
+            let line = builder
+                .build(raw(&[(Field::SupplierName, "X")]))
+                .expect("screenable row");
+            assert_eq!(line.shipment_id, UNSPECIFIED_SHIPMENT);
+        }
+        let warning = builder.warning().expect("a warning");
+        assert!(
+            warning.starts_with("2 row(s) have no shipment id"),
+            "{warning}"
+        );
+    }
+
+    #[test]
+    fn rows_naming_no_party_or_country_are_errors() {
+        let mut builder = LineBuilder::default();
+        let error = builder
+            .build(raw(&[
+                (Field::ShipmentId, "S1"),
+                (Field::Description, "SQUID"),
+            ]))
+            .expect_err("nothing to screen");
+        assert!(error.message.starts_with("nothing to screen"));
+        assert_eq!(error.shipment_id.as_deref(), Some("S1"));
+        assert_eq!(error.manifest_line, Some(1));
+    }
+
+    #[test]
+    fn unparsable_values_name_their_column() {
+        let mut builder = LineBuilder::default();
+        let error = builder
+            .build(raw(&[(Field::SupplierName, "X"), (Field::ValueUsd, "ten")]))
+            .expect_err("bad value");
+        assert_eq!(error.column.as_deref(), Some("value_usd"));
+        let error = builder
+            .build(raw(&[(Field::SupplierName, "X"), (Field::Line, "2.5")]))
+            .expect_err("bad line");
+        assert_eq!(error.column.as_deref(), Some("line"));
+    }
+
+    #[test]
+    fn json_line_numbers_must_be_whole() {
+        assert_eq!(json_line_number(4.0), Ok(4));
+        assert!(json_line_number(4.5).is_err());
+        assert!(json_line_number(-1.0).is_err());
+    }
+}
