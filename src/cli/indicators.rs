@@ -36,12 +36,17 @@ pub enum IndicatorsCommand {
 
 pub fn run(command: IndicatorsCommand) -> anyhow::Result<ExitCode> {
     match command {
-        IndicatorsCommand::Import { ofac_dir, out, ofac_date } => {
+        IndicatorsCommand::Import {
+            ofac_dir,
+            out,
+            ofac_date,
+        } => {
             let date = ofac_date.unwrap_or_else(|| "undated".to_owned());
             let started = std::time::Instant::now();
             let kb = KnowledgeBase::from_ofac_dir(&ofac_dir, &date)
                 .with_context(|| format!("importing OFAC files from {}", ofac_dir.display()))?;
-            kb.write_snapshot(&out).with_context(|| format!("writing {}", out.display()))?;
+            kb.write_snapshot(&out)
+                .with_context(|| format!("writing {}", out.display()))?;
             let s = &kb.ofac_stats;
             eprintln!(
                 "imported {} SDN entries ({} with a North Korea nexus, {} strong and {} weak aliases, {} addresses) and {} curated entities in {:.1}s",
@@ -56,7 +61,11 @@ pub fn run(command: IndicatorsCommand) -> anyhow::Result<ExitCode> {
             if s.orphan_rows > 0 {
                 eprintln!("warning: {} alt/add/comment rows name entries that are not in sdn.csv (ignored)", s.orphan_rows);
             }
-            eprintln!("knowledge base {} written to {}", kb.version.id, out.display());
+            eprintln!(
+                "knowledge base {} written to {}",
+                kb.version.id,
+                out.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         IndicatorsCommand::Show { kb, json } => {
@@ -67,7 +76,10 @@ pub fn run(command: IndicatorsCommand) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::SUCCESS);
             }
             println!("knowledge base {}", summary.version.id);
-            println!("  OFAC files dated {}; latest curated source {}", summary.version.ofac_date, summary.version.curated_date);
+            println!(
+                "  OFAC files dated {}; latest curated source {}",
+                summary.version.ofac_date, summary.version.curated_date
+            );
             println!("entities by list:");
             for (list, n) in &summary.entities_by_list {
                 println!("  {list:<20} {n:>6}");
@@ -82,7 +94,10 @@ pub fn run(command: IndicatorsCommand) -> anyhow::Result<ExitCode> {
             }
             println!("{} sources; most cited:", summary.sources.len());
             for s in summary.sources.iter().take(12) {
-                println!("  {:>5}  {} ({}) {}", s.indicators, s.source.title, s.source.date, s.source.url);
+                println!(
+                    "  {:>5}  {} ({}) {}",
+                    s.indicators, s.source.title, s.source.date, s.source.url
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

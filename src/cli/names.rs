@@ -44,7 +44,10 @@ pub fn run(command: NamesCommand) -> anyhow::Result<ExitCode> {
 
 /// True for a header line: both name columns are titled with the word "name".
 fn is_header(fields: &[&str]) -> bool {
-    fields.len() >= 2 && fields[..2].iter().all(|f| f.to_ascii_lowercase().contains("name"))
+    fields.len() >= 2
+        && fields[..2]
+            .iter()
+            .all(|f| f.to_ascii_lowercase().contains("name"))
 }
 
 fn score(kb: &KbArgs) -> anyhow::Result<ExitCode> {
@@ -60,7 +63,10 @@ fn score(kb: &KbArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         if fields.len() < 2 {
-            anyhow::bail!("stdin line {}: expected `name1<TAB>name2[<TAB>Person|Organization]`, got {line:?}", i + 1);
+            anyhow::bail!(
+                "stdin line {}: expected `name1<TAB>name2[<TAB>Person|Organization]`, got {line:?}",
+                i + 1
+            );
         }
         let kind = fields
             .get(2)

@@ -69,8 +69,8 @@ pub struct ScreenArgs {
 }
 
 pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
-    let started = Instant::now();
     let screener = super::kb::screener(&args.kb)?;
+    let started = Instant::now();
     let (records, warnings) = open_records(&args)?;
 
     let sink: Box<dyn Write> = match &args.out {
@@ -114,13 +114,21 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = failure {
         return Err(e).context("writing the result");
     }
-    writer.finish(&summary, &warnings).context("writing the result")?;
+    writer
+        .finish(&summary, &warnings)
+        .context("writing the result")?;
     for w in &warnings {
         eprintln!("warning: {w}");
     }
     report(&summary, started);
-    let failed = args.fail_on.is_some_and(|level| summary.at_least(level.verdict()) > 0);
-    Ok(if failed { ExitCode::from(EXIT_FAIL_ON) } else { ExitCode::SUCCESS })
+    let failed = args
+        .fail_on
+        .is_some_and(|level| summary.at_least(level.verdict()) > 0);
+    Ok(if failed {
+        ExitCode::from(EXIT_FAIL_ON)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 type Records = Box<dyn Iterator<Item = Result<ManifestLine, RowError>>>;
@@ -135,9 +143,15 @@ fn open_records(args: &ScreenArgs) -> anyhow::Result<(Records, Vec<String>)> {
     let mut input: Box<dyn Read> = if stdin {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(File::open(&args.file).with_context(|| format!("opening {}", args.file.display()))?)
+        Box::new(
+            File::open(&args.file).with_context(|| format!("opening {}", args.file.display()))?,
+        )
     };
-    let format = match declared.or_else(|| (!stdin).then(|| InputFormat::from_extension(&args.file)).flatten()) {
+    let format = match declared.or_else(|| {
+        (!stdin)
+            .then(|| InputFormat::from_extension(&args.file))
+            .flatten()
+    }) {
         Some(format) => format,
         None => {
             // Sniff the first bytes, then read on from where we stopped.
@@ -159,8 +173,13 @@ fn open_records(args: &ScreenArgs) -> anyhow::Result<(Records, Vec<String>)> {
         InputFormat::Json => {
             let mut bytes = Vec::new();
             input.read_to_end(&mut bytes)?;
-            let manifest = manifest::read_json(&bytes).with_context(|| format!("reading {}", args.file.display()))?;
-            let records = manifest.lines.into_iter().map(Ok).chain(manifest.errors.into_iter().map(Err));
+            let manifest = manifest::read_json(&bytes)
+                .with_context(|| format!("reading {}", args.file.display()))?;
+            let records = manifest
+                .lines
+                .into_iter()
+                .map(Ok)
+                .chain(manifest.errors.into_iter().map(Err));
             Ok((Box::new(records), manifest.warnings))
         }
     }
@@ -182,7 +201,7 @@ fn progress_bar() -> ProgressBar {
 fn report(summary: &Summary, started: Instant) {
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "screened {} lines in {secs:.2}s ({:.0} lines/s): {} presumption, {} high_risk, {} review, {} clear; {} row errors",
+        "screened {} lines in {secs:.2}s ({:.0} lines/s, knowledge base load excluded): {} presumption, {} high_risk, {} review, {} clear; {} row errors",
         summary.lines,
         summary.lines as f64 / secs.max(1e-9),
         summary.presumption,

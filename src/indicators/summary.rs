@@ -35,13 +35,21 @@ impl KnowledgeBase {
             count("entity", e.tier);
         }
         let c = &self.curated;
-        c.host_countries.iter().for_each(|x| count("country", x.tier));
+        c.host_countries
+            .iter()
+            .for_each(|x| count("country", x.tier));
         for r in &c.regions {
             count("region", r.tier);
-            r.sectors.iter().for_each(|s| count("region_sector", s.tier));
+            r.sectors
+                .iter()
+                .for_each(|s| count("region_sector", s.tier));
         }
-        c.sector_countries.iter().for_each(|x| count("sector_country", x.tier));
-        c.sector_indicators.iter().for_each(|x| count("sector", x.tier));
+        c.sector_countries
+            .iter()
+            .for_each(|x| count("sector_country", x.tier));
+        c.sector_indicators
+            .iter()
+            .for_each(|x| count("sector", x.tier));
         c.goods.iter().for_each(|x| count("good", x.tier));
         by_kind.insert("legal_text".to_owned(), self.legal.len());
         KbSummary {

@@ -57,7 +57,7 @@ pub(crate) static ALIASES: &[AliasRow] = &[
             "Line No",
             "Line Number",
             "Line Item",
-            "Item",
+            // Not a bare "Item": invoices use it for the product; "Item No" is the line.
             "Item No",
             "Seq",
             "Sequence",

@@ -21,7 +21,13 @@ pub enum Item {
 
 /// Screens `records` chunk by chunk, calling `sink` for every result and row error in input
 /// order, and `progress` after each chunk with the number of records done. Returns the summary.
-pub fn screen_stream<I, S, P>(screener: &Screener, records: I, chunk: usize, mut sink: S, mut progress: P) -> Summary
+pub fn screen_stream<I, S, P>(
+    screener: &Screener,
+    records: I,
+    chunk: usize,
+    mut sink: S,
+    mut progress: P,
+) -> Summary
 where
     I: Iterator<Item = Result<ManifestLine, RowError>>,
     S: FnMut(Item),

@@ -21,7 +21,7 @@ fn header_aliases_used_by_real_exports_resolve_to_canonical_fields() {
         ("Line", Field::Line),
         ("Line No.", Field::Line),
         ("LINE_NUMBER", Field::Line),
-        ("Item", Field::Line),
+        ("Item No", Field::Line),
         ("Seq", Field::Line),
         ("description_sequence_number", Field::Line),
         ("Importer", Field::Importer),
