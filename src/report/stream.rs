@@ -65,9 +65,9 @@ impl<W: Write> ResultWriter for JsonWriter<W> {
     }
 
     fn finish(&mut self, summary: &Summary, warnings: &[String]) -> std::io::Result<()> {
-        write!(
+        writeln!(
             self.out,
-            "],\"errors\":{},\"warnings\":{},\"summary\":{}}}\n",
+            "],\"errors\":{},\"warnings\":{},\"summary\":{}}}",
             json(&self.errors)?,
             json(warnings)?,
             json(summary)?
