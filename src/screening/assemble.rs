@@ -81,7 +81,7 @@ fn kind_phrase(kind: &str) -> &'static str {
 /// One sentence naming what matched, what it is, and on whose word.
 pub fn sentence(e: &Evidence) -> String {
     let score = if e.score < 1.0 {
-        format!(", name score {:.2}", e.score)
+        format!(", name score {:.3}", e.score)
     } else {
         String::new()
     };
