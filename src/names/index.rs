@@ -38,6 +38,8 @@ pub struct CandidateIndex {
     postings: Vec<Vec<u32>>,
     /// Term id -> the largest weight the term has in any name.
     term_weight: Vec<f32>,
+    /// Term id -> whether the term is a joined run of words (else a single word).
+    term_is_run: Vec<bool>,
     /// Hash of a deletion variant -> ids of the terms it comes from.
     deletions: FxHashMap<u64, Vec<u32>>,
     names: usize,
@@ -71,7 +73,12 @@ impl CandidateIndex {
         let mut index = CandidateIndex::default();
         for (id, name) in names.into_iter().enumerate() {
             index.names = id + 1;
-            for (term, weight) in terms(name) {
+            for Term {
+                text: term,
+                weight,
+                fuzzy,
+            } in terms(name)
+            {
                 let chars: Vec<char> = term.chars().collect();
                 let next_id = index.postings.len() as u32;
                 let term_id = *index
@@ -81,7 +88,8 @@ impl CandidateIndex {
                 if term_id == next_id {
                     index.postings.push(Vec::new());
                     index.term_weight.push(weight);
-                    if chars.len() >= MIN_FUZZY_TERM_LEN {
+                    index.term_is_run.push(!fuzzy);
+                    if fuzzy && chars.len() >= MIN_FUZZY_TERM_LEN {
                         for skip in 0..chars.len() {
                             let variants = index
                                 .deletions
@@ -140,12 +148,19 @@ impl CandidateIndex {
         }
         s.touched.clear();
         let mut chars: Vec<char> = Vec::with_capacity(32);
-        for (term, weight) in terms(query) {
+        for Term {
+            text: term,
+            weight,
+            fuzzy,
+        } in terms(query)
+        {
             chars.clear();
             chars.extend(term.chars());
             s.matched.clear();
             self.probe(&chars, None, &mut s.matched);
-            if chars.len() >= MIN_FUZZY_TERM_LEN {
+            if !fuzzy {
+                // Joined runs meet joined runs exactly; only single words have neighbourhoods.
+            } else if chars.len() >= MIN_FUZZY_TERM_LEN {
                 for skip in 0..chars.len() {
                     self.probe(&chars, Some(skip), &mut s.matched);
                 }
@@ -159,6 +174,11 @@ impl CandidateIndex {
             s.term_touched.clear();
             for i in 0..s.matched.len() {
                 let (term_id, exact) = s.matched[i];
+                // A run meeting a run adds nothing its words have not already earned one by one:
+                // runs only bridge a run on one side and a single word on the other.
+                if !fuzzy && self.term_is_run[term_id as usize] {
+                    continue;
+                }
                 let credit = if exact { 1.0 } else { FUZZY_TERM_CREDIT };
                 let gain = (weight + self.term_weight[term_id as usize]) * credit;
                 for &id in &self.postings[term_id as usize] {
@@ -255,29 +275,44 @@ fn hash_skipping(chars: &[char], skip: Option<usize>) -> u64 {
     h.finish()
 }
 
+/// An index term: a word's key or text (with a deletion neighbourhood), or a run of neighbouring
+/// words joined (exact only).
+struct Term {
+    text: String,
+    weight: f32,
+    fuzzy: bool,
+}
+
 /// The index terms of a name with their weights: each word's key and text, and the joined keys
 /// and texts of runs of neighbours.
-fn terms(name: &PreparedName) -> Vec<(String, f32)> {
+fn terms(name: &PreparedName) -> Vec<Term> {
     let words: Vec<&Token> = name
         .tokens
         .iter()
         .filter(|t| t.class != TokenClass::LegalForm)
         .collect();
-    let mut out: Vec<(String, f32)> = Vec::with_capacity(words.len() * 3);
+    let mut out: Vec<Term> = Vec::with_capacity(words.len() * 3);
+    let mut push = |text: String, weight: f32, fuzzy: bool| {
+        out.push(Term {
+            text,
+            weight,
+            fuzzy,
+        })
+    };
     for t in &words {
         if t.class == TokenClass::Word {
-            out.push((t.key.clone(), t.weight));
+            push(t.key.clone(), t.weight, true);
             if t.text != t.key {
-                out.push((t.text.clone(), t.weight));
+                push(t.text.clone(), t.weight, true);
             }
         }
     }
     for len in 2..=MAX_JOINED_RUN.min(words.len()) {
         for run in words.windows(len) {
             let weight: f32 = run.iter().map(|t| t.weight).sum();
-            out.push((fold(run.iter().map(|t| t.text.as_str())), weight));
+            push(fold(run.iter().map(|t| t.text.as_str())), weight, false);
             if run.iter().all(|t| t.korean) {
-                out.push((fold(run.iter().map(|t| t.key.as_str())), weight));
+                push(fold(run.iter().map(|t| t.key.as_str())), weight, false);
             }
         }
     }

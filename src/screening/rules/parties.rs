@@ -15,7 +15,10 @@ use rustc_hash::FxHashMap;
 
 use crate::indicators::{AliasStrength, EntityType, KnowledgeBase, ListKind, ListedEntity};
 use crate::manifest::PartyRole;
-use crate::names::{Matcher, NameKind, Strength, WatchName, POSSIBLE_THRESHOLD};
+use std::sync::Arc;
+
+use crate::names::cache::SearchCache;
+use crate::names::{Matcher, NameHit, NameKind, Strength, WatchName, POSSIBLE_THRESHOLD};
 use crate::screening::facts::{is_placeholder, LineFacts};
 use crate::screening::flags::FlagCode;
 
@@ -29,6 +32,7 @@ const HITS_PER_NAME: usize = 8;
 /// The watchlist of party names (people and organisations), built once per knowledge base.
 pub struct PartyWatchlist {
     matcher: Matcher,
+    cache: SearchCache,
 }
 
 impl PartyWatchlist {
@@ -40,7 +44,15 @@ impl PartyWatchlist {
         };
         PartyWatchlist {
             matcher: Matcher::new(watch_names(entities, kinds)),
+            cache: SearchCache::default(),
         }
+    }
+
+    /// The hits of a party name at the possible-match threshold (cached: batches repeat names).
+    pub fn hits(&self, name: &str) -> Arc<[NameHit]> {
+        self.cache.get_or_search(name, || {
+            self.matcher.search(name, POSSIBLE_THRESHOLD, HITS_PER_NAME)
+        })
     }
 
     pub fn matcher(&self) -> &Matcher {

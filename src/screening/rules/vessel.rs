@@ -6,7 +6,11 @@
 use rustc_hash::FxHashMap;
 
 use crate::indicators::{EntityType, KnowledgeBase, ListKind, ListedEntity};
+use crate::names::cache::SearchCache;
 use crate::names::{Matcher, NameKind, Strength, POSSIBLE_THRESHOLD};
+
+/// How many hits per vessel name are considered.
+const HITS_PER_NAME: usize = 4;
 use crate::screening::facts::LineFacts;
 use crate::screening::flags::FlagCode;
 
@@ -17,6 +21,7 @@ use super::{entity_evidence, Finding};
 pub struct VesselWatchlist {
     matcher: Matcher,
     by_imo: FxHashMap<String, Vec<usize>>,
+    cache: SearchCache,
 }
 
 impl VesselWatchlist {
@@ -32,6 +37,7 @@ impl VesselWatchlist {
         VesselWatchlist {
             matcher: Matcher::new(watch_names(entities, kind)),
             by_imo,
+            cache: SearchCache::default(),
         }
     }
 }
@@ -104,7 +110,12 @@ pub fn apply(
     else {
         return;
     };
-    for hit in vessels.matcher.search(name, POSSIBLE_THRESHOLD, 4) {
+    let hits = vessels.cache.get_or_search(name, || {
+        vessels
+            .matcher
+            .search(name, POSSIBLE_THRESHOLD, HITS_PER_NAME)
+    });
+    for hit in hits.iter() {
         let i = hit.owner as usize;
         if matched.contains(&i) {
             continue;
