@@ -10,10 +10,12 @@ use crate::screening::{LineResult, Screening};
 use super::spreadsheet::neutralize;
 
 /// The CSV header, in column order.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 14] = [
     "shipment_id",
     "line",
     "source_line",
+    "supplier_name",
+    "manufacturer_name",
     "verdict",
     "flags",
     "summary",
@@ -59,6 +61,8 @@ pub fn write_line<W: Write>(
             .source_line
             .map(|l| l.to_string())
             .unwrap_or_default(),
+        result.input.supplier_name.clone().unwrap_or_default(),
+        result.input.manufacturer_name.clone().unwrap_or_default(),
         result.verdict.as_str().to_string(),
         codes.join(";"),
         summaries.join(" | "),
@@ -85,6 +89,8 @@ pub fn write_error<W: Write>(
             .map(|l| l.to_string())
             .unwrap_or_default(),
         error.line.map(|l| l.to_string()).unwrap_or_default(),
+        String::new(),
+        String::new(),
         "error".to_string(),
         String::new(),
         String::new(),
@@ -116,4 +122,35 @@ pub fn write<W: Write>(screening: &Screening, out: W) -> csv::Result<()> {
     }
     writer.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::ManifestLine;
+    use crate::screening::{LineContext, Verdict};
+
+    #[test]
+    fn line_rows_and_error_rows_have_as_many_cells_as_the_header() {
+        let result = LineResult {
+            shipment_id: "S".into(),
+            line: 1,
+            verdict: Verdict::Clear,
+            flags: Vec::new(),
+            explanation: "x".into(),
+            context: LineContext::default(),
+            input: ManifestLine::default(),
+        };
+        let mut out = csv::Writer::from_writer(Vec::new());
+        write_header(&mut out).unwrap();
+        write_line(&mut out, &result, "v").unwrap();
+        write_error(&mut out, &RowError::new(Some(3), Some("line"), "bad"), "v").unwrap();
+        let bytes = out.into_inner().unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(&bytes[..]);
+        for record in reader.records() {
+            assert_eq!(record.unwrap().len(), HEADER.len());
+        }
+    }
 }
