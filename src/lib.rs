@@ -9,6 +9,7 @@
 
 pub mod indicators;
 pub mod manifest;
+pub mod memo;
 pub mod names;
 pub mod report;
 pub mod screening;

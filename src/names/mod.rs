@@ -15,7 +15,6 @@
 //! The screening rules and `caatsa-screen names score` call [`pair_score`] / the matcher, so the
 //! measured numbers are the numbers of the product.
 
-pub mod cache;
 pub mod hangul;
 pub mod index;
 pub mod kind;

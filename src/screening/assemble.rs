@@ -2,23 +2,37 @@
 //! any of its findings justifies), each flag titled, summarised, cited and given rebuttal
 //! guidance; the line's verdict is its highest flag; and a plain explanation, for clear lines too.
 
-use crate::indicators::KnowledgeBase;
+use std::sync::Arc;
 
-use super::facts::LineFacts;
-use super::flags::{Evidence, Flag, FlagCode};
+use crate::indicators::KnowledgeBase;
+use crate::manifest::PartyRole;
+use crate::memo::Memo;
+
+use super::facts::{is_placeholder, LineFacts};
+use super::flags::{Citation, Evidence, Flag, FlagCode};
 use super::legal_basis;
-use super::result::LineResult;
+use super::result::LineContext;
 use super::rules::Finding;
 use super::texts;
 use super::verdict::Verdict;
 
-/// Builds the line's result from its findings.
-pub fn line_result(
+/// What the rules concluded about a line (everything of a result but the line itself).
+pub struct Assessment {
+    pub verdict: Verdict,
+    pub flags: Vec<Flag>,
+    pub explanation: String,
+    pub context: LineContext,
+}
+
+/// Builds the line's assessment from its findings. `citations` remembers the legal basis of each
+/// flag code (it depends only on the code and the line's sector family), so the quoted texts are
+/// shared between results rather than copied into each.
+pub fn assess(
     kb: &KnowledgeBase,
+    citations: &Memo<Arc<[Citation]>>,
     facts: &LineFacts<'_>,
     findings: Vec<Finding>,
-    screened: &[String],
-) -> LineResult {
+) -> Assessment {
     let sectors: Vec<&str> = facts.sectors.iter().map(|s| s.sector.as_str()).collect();
     let mut flags: Vec<Flag> = Vec::new();
     for code in FlagCode::ALL {
@@ -33,13 +47,17 @@ pub fn line_result(
         });
         let severity = mine[0].severity;
         let evidence: Vec<Evidence> = mine.iter().map(|f| f.evidence.clone()).collect();
+        let key = legal_basis::key(code, &sectors);
+        let legal_basis = citations.get_or(&key, || {
+            legal_basis::citations(&kb.legal, code, &sectors).into()
+        });
         flags.push(Flag {
             code,
             severity,
             title: texts::title(code).to_owned(),
             summary: summary(&evidence),
-            legal_basis: legal_basis::citations(&kb.legal, code, &sectors),
-            rebuttal: texts::rebuttal(code),
+            legal_basis,
+            rebuttal: texts::rebuttal(code).to_owned(),
             evidence,
         });
     }
@@ -49,15 +67,11 @@ pub fn line_result(
         .map(|f| f.severity)
         .max()
         .unwrap_or(Verdict::Clear);
-    let explanation = explanation(verdict, &flags, facts, screened);
-    LineResult {
-        shipment_id: facts.line.shipment_id.clone(),
-        line: facts.line.line,
+    Assessment {
+        explanation: explanation(verdict, &flags, facts),
+        context: facts.context(kb),
         verdict,
         flags,
-        explanation,
-        context: facts.context(kb),
-        input: facts.line.clone(),
     }
 }
 
@@ -108,12 +122,7 @@ fn summary(evidence: &[Evidence]) -> String {
     }
 }
 
-fn explanation(
-    verdict: Verdict,
-    flags: &[Flag],
-    facts: &LineFacts<'_>,
-    screened: &[String],
-) -> String {
+fn explanation(verdict: Verdict, flags: &[Flag], facts: &LineFacts<'_>) -> String {
     let lead = match verdict {
         Verdict::Presumption => "The CAATSA Sec. 321(b) presumption applies on the evidence shown",
         Verdict::HighRisk => "High risk of North Korean labor or a sanctions match",
@@ -128,6 +137,18 @@ fn explanation(
             codes.join(", ")
         );
     }
+    let screened: Vec<String> = PartyRole::ALL
+        .iter()
+        .filter_map(|&role| {
+            let name = facts.line.party(role).name?;
+            let field = role.name_field();
+            Some(if is_placeholder(name) {
+                format!("{field} \"{name}\" (a placeholder, not a party: not screened)")
+            } else {
+                format!("{field} \"{name}\"")
+            })
+        })
+        .collect();
     let countries: Vec<String> = facts
         .countries
         .iter()

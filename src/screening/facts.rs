@@ -6,6 +6,7 @@ use crate::indicators::{
     normalize_hs, CountryResolution, HsCode, KnowledgeBase, Port, SectorBasis, SectorMatch,
 };
 use crate::manifest::{Field, ManifestLine, PartyRole};
+use crate::memo::Memo;
 
 use super::result::{LineContext, RecognisedSector, ResolvedCountry};
 
@@ -40,26 +41,44 @@ const PLACEHOLDER_NAMES: &[&str] = &[
     "not available",
 ];
 
-/// True when a party name is a placeholder rather than a party.
+/// True when a party name is a placeholder rather than a party. Compares word by word without
+/// allocating: it runs for every party of every line.
 pub fn is_placeholder(name: &str) -> bool {
-    let words: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
+    let words = || {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let same = |phrase: &str| {
+        let mut given = words();
+        let mut wanted = phrase.split(' ');
+        loop {
+            match (given.next(), wanted.next()) {
+                (None, None) => return true,
+                (Some(g), Some(w)) if g.eq_ignore_ascii_case(w) => {}
+                _ => return false,
             }
-        })
-        .collect();
-    let normalized = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    normalized.is_empty()
-        || PLACEHOLDER_NAMES.contains(&normalized.as_str())
-        || normalized.starts_with("to the order of ")
+        }
+    };
+    let to_the_order_of = || {
+        let mut given = words();
+        ["to", "the", "order", "of"]
+            .iter()
+            .all(|p| given.next().is_some_and(|g| g.eq_ignore_ascii_case(p)))
+            && given.next().is_some()
+    };
+    words().next().is_none() || PLACEHOLDER_NAMES.iter().any(|p| same(p)) || to_the_order_of()
+}
+
+/// Remembered readings of the values lines repeat (countries, ports, codes and descriptions).
+#[derive(Default)]
+pub struct FactsMemo {
+    countries: Memo<CountryResolution>,
+    ports: Memo<Option<Port>>,
+    goods: Memo<(Option<HsCode>, Vec<SectorMatch>)>,
 }
 
 impl<'a> LineFacts<'a> {
-    pub fn read(kb: &KnowledgeBase, line: &'a ManifestLine) -> LineFacts<'a> {
+    pub fn read(kb: &KnowledgeBase, memo: &FactsMemo, line: &'a ManifestLine) -> LineFacts<'a> {
         let countries = [
             Field::CountryOfOrigin,
             Field::SupplierCountry,
@@ -70,7 +89,9 @@ impl<'a> LineFacts<'a> {
             let input = line.get(field)?;
             Some(CountryFact {
                 field,
-                resolution: kb.countries.resolve(&input),
+                resolution: memo
+                    .countries
+                    .get_or(&input, || kb.countries.resolve(&input)),
                 input,
             })
         })
@@ -78,11 +99,18 @@ impl<'a> LineFacts<'a> {
         let port = line
             .port_of_lading
             .as_deref()
-            .and_then(|p| kb.ports.resolve(p));
-        let hs = line.hts_code.as_deref().and_then(normalize_hs);
-        let sectors = kb
-            .sectors
-            .classify(hs.as_ref(), line.description.as_deref());
+            .and_then(|p| memo.ports.get_or(p, || kb.ports.resolve(p)));
+        let (hts, description) = (line.hts_code.as_deref(), line.description.as_deref());
+        let goods_key = format!(
+            "{}\u{1f}{}",
+            hts.unwrap_or_default(),
+            description.unwrap_or_default()
+        );
+        let (hs, sectors) = memo.goods.get_or(&goods_key, || {
+            let hs = hts.and_then(normalize_hs);
+            let sectors = kb.sectors.classify(hs.as_ref(), description);
+            (hs, sectors)
+        });
         LineFacts {
             line,
             countries,

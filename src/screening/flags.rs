@@ -2,6 +2,8 @@
 //! basis it rests on (quoted, with sources), rebuttal guidance, and the evidence items that
 //! raised it, each naming the input field, the matched indicator and that indicator's source.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::verdict::Verdict;
@@ -123,7 +125,8 @@ pub struct Flag {
     pub title: String,
     /// One sentence, in risk language, saying what matched and on whose word.
     pub summary: String,
-    pub legal_basis: Vec<Citation>,
+    /// Shared between results: the same texts back every flag of a code.
+    pub legal_basis: Arc<[Citation]>,
     pub rebuttal: String,
     pub evidence: Vec<Evidence>,
 }

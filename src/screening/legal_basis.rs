@@ -39,6 +39,18 @@ fn text_ids(code: FlagCode, sectors: &[&str]) -> Vec<&'static str> {
     ids
 }
 
+/// The memo key of a flag's citations: its code and the sector families that change them.
+pub fn key(code: FlagCode, sectors: &[&str]) -> String {
+    let seafood = sectors.contains(&"seafood");
+    let garments = sectors.iter().any(|s| matches!(*s, "apparel" | "textiles"));
+    format!(
+        "{}:{}:{}",
+        code.as_str(),
+        u8::from(seafood),
+        u8::from(garments)
+    )
+}
+
 /// The citations of a flag of `code`.
 pub fn citations(texts: &LegalTexts, code: FlagCode, sectors: &[&str]) -> Vec<Citation> {
     text_ids(code, sectors)

@@ -7,15 +7,20 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::indicators::KnowledgeBase;
-use crate::manifest::{ManifestLine, PartyRole, RowError};
+use crate::manifest::{ManifestLine, RowError};
+use crate::memo::Memo;
 
 use super::assemble;
-use super::facts::{is_placeholder, LineFacts};
+use super::assemble::Assessment;
+use super::facts::{FactsMemo, LineFacts};
+use super::flags::Citation;
 use super::result::{LineResult, Screening, Summary};
 use super::rules::{self, parties::PartyWatchlist, places::RegionIndex, vessel::VesselWatchlist};
 
 pub struct Screener {
     kb: Arc<KnowledgeBase>,
+    memo: FactsMemo,
+    citations: Memo<Arc<[Citation]>>,
     parties: PartyWatchlist,
     vessels: VesselWatchlist,
     regions: RegionIndex,
@@ -24,6 +29,8 @@ pub struct Screener {
 impl Screener {
     pub fn new(kb: Arc<KnowledgeBase>) -> Screener {
         Screener {
+            memo: FactsMemo::default(),
+            citations: Memo::default(),
             parties: PartyWatchlist::build(&kb.entities),
             vessels: VesselWatchlist::build(&kb.entities),
             regions: RegionIndex::build(&kb.curated.regions),
@@ -42,29 +49,26 @@ impl Screener {
 
     /// Screens one line.
     pub fn screen_line(&self, line: &ManifestLine) -> LineResult {
+        let assessment = self.assess(line);
+        result(assessment, line.clone())
+    }
+
+    /// Screens one line, moving it into its result (no copy).
+    pub fn screen_owned(&self, line: ManifestLine) -> LineResult {
+        let assessment = self.assess(&line);
+        result(assessment, line)
+    }
+
+    fn assess(&self, line: &ManifestLine) -> Assessment {
         let kb = &self.kb;
-        let facts = LineFacts::read(kb, line);
+        let facts = LineFacts::read(kb, &self.memo, line);
         let mut findings = Vec::new();
         rules::origin::apply(kb, &facts, &mut findings);
         rules::parties::apply(kb, &self.parties, &facts, &mut findings);
         rules::vessel::apply(kb, &self.vessels, &facts, &mut findings);
         rules::places::apply_regions(kb, &self.regions, &facts, &mut findings);
         rules::places::apply_sector_countries(kb, &facts, &mut findings);
-        let screened: Vec<String> = PartyRole::ALL
-            .iter()
-            .filter_map(|&role| {
-                let name = line.party(role).name?;
-                Some(if is_placeholder(name) {
-                    format!(
-                        "{} \"{name}\" (a placeholder, not a party: not screened)",
-                        role.name_field()
-                    )
-                } else {
-                    format!("{} \"{name}\"", role.name_field())
-                })
-            })
-            .collect();
-        assemble::line_result(kb, &facts, findings, &screened)
+        assemble::assess(kb, &self.citations, &facts, findings)
     }
 
     /// Screens lines in parallel, keeping their order.
@@ -94,6 +98,18 @@ impl Screener {
             errors,
             warnings,
         }
+    }
+}
+
+fn result(assessment: Assessment, input: ManifestLine) -> LineResult {
+    LineResult {
+        shipment_id: input.shipment_id.clone(),
+        line: input.line,
+        verdict: assessment.verdict,
+        flags: assessment.flags,
+        explanation: assessment.explanation,
+        context: assessment.context,
+        input,
     }
 }
 

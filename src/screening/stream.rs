@@ -43,7 +43,7 @@ where
         let items: Vec<Item> = batch
             .into_par_iter()
             .map(|record| match record {
-                Ok(line) => Item::Line(Box::new(screener.screen_line(&line))),
+                Ok(line) => Item::Line(Box::new(screener.screen_owned(line))),
                 Err(error) => Item::Error(error),
             })
             .collect();

@@ -31,8 +31,22 @@ a detailed importer statement (19 C.F.R. 12.43(b)). CBP's guidance suggests addr
 indicators of forced labor with documents: policies, recent unannounced third-party audits, \
 remediation plans, and supply-chain maps naming every factory and processing site.";
 
-/// What the importer (or a reviewer) can do about a flag of this code.
-pub fn rebuttal(code: FlagCode) -> String {
+/// What the importer (or a reviewer) can do about a flag of this code (built once).
+pub fn rebuttal(code: FlagCode) -> &'static str {
+    static TEXTS: std::sync::OnceLock<Vec<(FlagCode, String)>> = std::sync::OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        FlagCode::ALL
+            .iter()
+            .map(|&c| (c, compose_rebuttal(c)))
+            .collect()
+    });
+    texts
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, text)| text.as_str())
+}
+
+fn compose_rebuttal(code: FlagCode) -> String {
     match code {
         FlagCode::KpOrigin => format!(
             "Check the origin data first: a North Korea code or name entered for South Korea \

@@ -17,7 +17,7 @@ use crate::indicators::{AliasStrength, EntityType, KnowledgeBase, ListKind, List
 use crate::manifest::PartyRole;
 use std::sync::Arc;
 
-use crate::names::cache::SearchCache;
+use crate::memo::Memo;
 use crate::names::{Matcher, NameHit, NameKind, Strength, WatchName, POSSIBLE_THRESHOLD};
 use crate::screening::facts::{is_placeholder, LineFacts};
 use crate::screening::flags::FlagCode;
@@ -32,7 +32,7 @@ const HITS_PER_NAME: usize = 8;
 /// The watchlist of party names (people and organisations), built once per knowledge base.
 pub struct PartyWatchlist {
     matcher: Matcher,
-    cache: SearchCache,
+    cache: Memo<Arc<[NameHit]>>,
 }
 
 impl PartyWatchlist {
@@ -44,14 +44,16 @@ impl PartyWatchlist {
         };
         PartyWatchlist {
             matcher: Matcher::new(watch_names(entities, kinds)),
-            cache: SearchCache::default(),
+            cache: Memo::default(),
         }
     }
 
     /// The hits of a party name at the possible-match threshold (cached: batches repeat names).
     pub fn hits(&self, name: &str) -> Arc<[NameHit]> {
-        self.cache.get_or_search(name, || {
-            self.matcher.search(name, POSSIBLE_THRESHOLD, HITS_PER_NAME)
+        self.cache.get_or(name, || {
+            self.matcher
+                .search(name, POSSIBLE_THRESHOLD, HITS_PER_NAME)
+                .into()
         })
     }
 
@@ -111,11 +113,9 @@ pub fn apply(
             continue;
         };
         let party_country = facts.party_country(role);
-        let hits = watchlist
-            .matcher
-            .search(name, POSSIBLE_THRESHOLD, HITS_PER_NAME);
+        let hits = watchlist.hits(name);
         let mut best: FxHashMap<u32, Finding> = FxHashMap::default();
-        for hit in hits {
+        for hit in hits.iter() {
             let entity = &kb.entities[hit.owner as usize];
             let matched_name = &watchlist.matcher.names()[hit.name as usize].name;
             let mut score = hit.score;

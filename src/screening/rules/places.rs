@@ -8,8 +8,11 @@
 //! begin with their place of registration: `Dandong Taifeng Foodstuff`), by whole words, never by
 //! substring.
 
+use std::sync::Arc;
+
 use crate::indicators::{KnowledgeBase, Region};
 use crate::manifest::{Field, PartyRole};
+use crate::memo::Memo;
 use crate::names::normalize::normalize;
 use crate::screening::facts::LineFacts;
 use crate::screening::flags::FlagCode;
@@ -21,6 +24,8 @@ use super::{indicator_evidence, Finding};
 pub struct RegionIndex {
     /// (region index, the words of one of its names)
     names: Vec<(usize, Vec<String>)>,
+    /// Regions found in a text, remembered (cities, addresses and names repeat).
+    found: Memo<Arc<[(usize, String)]>>,
 }
 
 impl RegionIndex {
@@ -38,11 +43,18 @@ impl RegionIndex {
                 }
             }
         }
-        RegionIndex { names }
+        RegionIndex {
+            names,
+            found: Memo::default(),
+        }
     }
 
     /// The regions whose name appears, as whole words, in `text`.
-    fn find(&self, text: &str) -> Vec<(usize, String)> {
+    fn find(&self, text: &str) -> Arc<[(usize, String)]> {
+        self.found.get_or(text, || self.search(text).into())
+    }
+
+    fn search(&self, text: &str) -> Vec<(usize, String)> {
         let normalized = normalize(text);
         let words: Vec<&str> = normalized.split(' ').collect();
         let mut found: Vec<(usize, String)> = Vec::new();
@@ -76,7 +88,8 @@ pub fn apply_regions(
         ];
         for (field, value) in fields {
             let Some(value) = value else { continue };
-            for (i, matched) in index.find(value) {
+            for (i, matched) in index.find(value).iter() {
+                let (i, matched) = (*i, matched.as_str());
                 let region = &regions[i];
                 let elsewhere = !region.country.is_empty()
                     && party_country.is_some_and(|c| c != region.country);
@@ -84,7 +97,7 @@ pub fn apply_regions(
                     continue;
                 }
                 seen.push(i);
-                region_findings(facts, region, field, value, &matched, out);
+                region_findings(facts, region, field, value, matched, out);
             }
         }
     }

@@ -6,8 +6,10 @@
 use rustc_hash::FxHashMap;
 
 use crate::indicators::{EntityType, KnowledgeBase, ListKind, ListedEntity};
-use crate::names::cache::SearchCache;
+use crate::memo::Memo;
+use crate::names::NameHit;
 use crate::names::{Matcher, NameKind, Strength, POSSIBLE_THRESHOLD};
+use std::sync::Arc;
 
 /// How many hits per vessel name are considered.
 const HITS_PER_NAME: usize = 4;
@@ -21,7 +23,7 @@ use super::{entity_evidence, Finding};
 pub struct VesselWatchlist {
     matcher: Matcher,
     by_imo: FxHashMap<String, Vec<usize>>,
-    cache: SearchCache,
+    cache: Memo<Arc<[NameHit]>>,
 }
 
 impl VesselWatchlist {
@@ -37,7 +39,7 @@ impl VesselWatchlist {
         VesselWatchlist {
             matcher: Matcher::new(watch_names(entities, kind)),
             by_imo,
-            cache: SearchCache::default(),
+            cache: Memo::default(),
         }
     }
 }
@@ -110,10 +112,11 @@ pub fn apply(
     else {
         return;
     };
-    let hits = vessels.cache.get_or_search(name, || {
+    let hits = vessels.cache.get_or(name, || {
         vessels
             .matcher
             .search(name, POSSIBLE_THRESHOLD, HITS_PER_NAME)
+            .into()
     });
     for hit in hits.iter() {
         let i = hit.owner as usize;
