@@ -39,26 +39,43 @@ impl Counts {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 fn arg(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
 }
+
+/// The product binary's allocator, so the figures are the product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let builtin = Screener::new(Arc::new(KnowledgeBase::builtin().expect("builtin knowledge base")));
+    let builtin = Screener::new(Arc::new(
+        KnowledgeBase::builtin().expect("builtin knowledge base"),
+    ));
     let matcher = builtin.parties().matcher();
 
     // 1. Labelled pairs, through the `names score` code path.
-    let dev = std::fs::read_to_string(format!("{root}/eval/dprk_name_variants_dev.tsv")).expect("dev set");
+    let dev = std::fs::read_to_string(format!("{root}/eval/dprk_name_variants_dev.tsv"))
+        .expect("dev set");
     let mut dev_counts = Counts::default();
     let mut dev_errors = Vec::new();
     for line in dev.lines().skip(1) {
@@ -83,36 +100,63 @@ fn main() {
 
     // 2. Negatives: best hit against the full SDN list (people and organisations).
     let started = Instant::now();
-    let full = KnowledgeBase::from_ofac_dir(Path::new(&format!("{root}/data/ofac/set_2023-12-28")), "2023-12-28")
-        .expect("full SDN list");
+    let full = KnowledgeBase::from_ofac_dir(
+        Path::new(&format!("{root}/data/ofac/set_2023-12-28")),
+        "2023-12-28",
+    )
+    .expect("full SDN list");
     let full = Screener::new(Arc::new(full));
     let load_secs = started.elapsed().as_secs_f64();
     let full_matcher = full.parties().matcher();
     if let Some(path) = arg("--watchlist") {
-        let mut names: Vec<&str> = full_matcher.names().iter().filter(|n| !n.weak).map(|n| n.name.as_str()).collect();
+        let mut names: Vec<&str> = full_matcher
+            .names()
+            .iter()
+            .filter(|n| !n.weak)
+            .map(|n| n.name.as_str())
+            .collect();
         names.sort_unstable();
         names.dedup();
         std::fs::write(&path, names.join("\n") + "\n").expect("watchlist written");
     }
-    let mut reader = csv::Reader::from_path(format!("{root}/eval/negatives_global_20k.csv")).expect("negatives");
-    let negatives: Vec<String> = reader.records().map(|r| r.expect("negative row")[0].to_owned()).collect();
+    let mut reader =
+        csv::Reader::from_path(format!("{root}/eval/negatives_global_20k.csv")).expect("negatives");
+    let negatives: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("negative row")[0].to_owned())
+        .collect();
     if let Some(path) = arg("--queries") {
         std::fs::write(&path, negatives.join("\n") + "\n").expect("queries written");
     }
     let started = Instant::now();
     let best: Vec<Option<f32>> = negatives
         .iter()
-        .map(|q| full_matcher.search(q, POSSIBLE_THRESHOLD, 1).first().map(|h| h.score))
+        .map(|q| {
+            full_matcher
+                .search(q, POSSIBLE_THRESHOLD, 1)
+                .first()
+                .map(|h| h.score)
+        })
         .collect();
     let search_secs = started.elapsed().as_secs_f64();
-    let fp_match = best.iter().filter(|s| s.is_some_and(|s| s >= MATCH_THRESHOLD)).count();
+    let fp_match = best
+        .iter()
+        .filter(|s| s.is_some_and(|s| s >= MATCH_THRESHOLD))
+        .count();
     let fp_possible = best.iter().filter(|s| s.is_some()).count();
     let names_per_sec = negatives.len() as f64 / search_secs;
 
     // 3. Index vs exhaustive scoring on a sample of the evaluation queries.
-    let sample: usize = arg("--agreement-sample").and_then(|s| s.parse().ok()).unwrap_or(1000);
+    let sample: usize = arg("--agreement-sample")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000);
     let mut queries: Vec<&str> = un_queries.iter().map(String::as_str).collect();
-    queries.extend(negatives.iter().take(sample.saturating_sub(queries.len())).map(String::as_str));
+    queries.extend(
+        negatives
+            .iter()
+            .take(sample.saturating_sub(queries.len()))
+            .map(String::as_str),
+    );
     let (mut agree, mut with_hit) = (0, 0);
     for q in &queries {
         let indexed = full_matcher.search(q, POSSIBLE_THRESHOLD, 1);
@@ -126,11 +170,22 @@ fn main() {
         agree += usize::from(same);
     }
 
-    println!("caatsa-screen name matcher (match >= {MATCH_THRESHOLD}, possible >= {POSSIBLE_THRESHOLD})");
+    println!(
+        "caatsa-screen name matcher (match >= {MATCH_THRESHOLD}, possible >= {POSSIBLE_THRESHOLD})"
+    );
     println!("| set | pairs | precision | recall | F1 |");
     println!("|---|---|---|---|---|");
-    for (name, c) in [("dprk_name_variants_dev", &dev_counts), ("un_sc_pairs", &un_counts)] {
-        println!("| {name} | {} | {:.3} | {:.3} | {:.3} |", c.tp + c.fp + c.fn_ + c.tn, c.precision(), c.recall(), c.f1());
+    for (name, c) in [
+        ("dprk_name_variants_dev", &dev_counts),
+        ("un_sc_pairs", &un_counts),
+    ] {
+        println!(
+            "| {name} | {} | {:.3} | {:.3} | {:.3} |",
+            c.tp + c.fp + c.fn_ + c.tn,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
     }
     println!(
         "negatives_global_20k vs full SDN ({} names): best-hit FP rate {:.3}% at match ({fp_match}), {:.3}% at possible ({fp_possible}); {:.0} names/s on one thread (list load {load_secs:.1}s)",
@@ -157,6 +212,10 @@ fn main() {
             "negatives": {"queries": negatives.len(), "fp_match": fp_match, "fp_possible": fp_possible, "names_per_sec_one_thread": names_per_sec},
             "agreement": {"queries": queries.len(), "agree": agree, "with_hit": with_hit},
         });
-        std::fs::write(path, serde_json::to_string_pretty(&report).unwrap_or_default()).expect("report written");
+        std::fs::write(
+            path,
+            serde_json::to_string_pretty(&report).unwrap_or_default(),
+        )
+        .expect("report written");
     }
 }

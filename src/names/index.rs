@@ -52,6 +52,16 @@ pub struct Candidate {
     pub estimate: f32,
 }
 
+/// One query term's lookups: (vocabulary term, gain) pairs and the best gain.
+struct TermPlan {
+    matched: Vec<(u32, f32)>,
+    max_gain: f32,
+}
+
+/// Below this ratio of postings to names already met, those names are looked up in the postings
+/// by binary search instead of walking the postings.
+const BINARY_SEARCH_FACTOR: usize = 16;
+
 /// Per-thread accumulators, sized to the largest index searched on the thread.
 #[derive(Default)]
 struct Scratch {
@@ -61,7 +71,20 @@ struct Scratch {
     term_stamp: Vec<u32>,
     term_touched: Vec<u32>,
     stamp: u32,
-    matched: Vec<(u32, bool)>,
+}
+
+impl Scratch {
+    /// The current term earns `gain` for name `id` (the best of its matches counts once).
+    fn note(&mut self, id: u32, gain: f32) {
+        let n = id as usize;
+        if self.term_stamp[n] != self.stamp {
+            self.term_stamp[n] = self.stamp;
+            self.term_best[n] = gain;
+            self.term_touched.push(id);
+        } else if gain > self.term_best[n] {
+            self.term_best[n] = gain;
+        }
+    }
 }
 
 thread_local! {
@@ -147,48 +170,31 @@ impl CandidateIndex {
             s.term_stamp.resize(self.names, 0);
         }
         s.touched.clear();
-        let mut chars: Vec<char> = Vec::with_capacity(32);
-        for Term {
-            text: term,
-            weight,
-            fuzzy,
-        } in terms(query)
-        {
-            chars.clear();
-            chars.extend(term.chars());
-            s.matched.clear();
-            self.probe(&chars, None, &mut s.matched);
-            if !fuzzy {
-                // Joined runs meet joined runs exactly; only single words have neighbourhoods.
-            } else if chars.len() >= MIN_FUZZY_TERM_LEN {
-                for skip in 0..chars.len() {
-                    self.probe(&chars, Some(skip), &mut s.matched);
-                }
-            } else {
-                self.probe_slips(&chars, &mut s.matched);
-            }
-            s.matched
-                .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-            s.matched.dedup_by_key(|m| m.0);
+        let mut plans = self.plan(query);
+        // Rarest (heaviest) terms first: once the terms left could not lift a name that shares
+        // none of the terms seen so far to `min_estimate`, only names already met are updated.
+        plans.sort_by(|a, b| b.max_gain.total_cmp(&a.max_gain));
+        let query_weight = query.total_weight();
+        let mut remaining: f32 = plans.iter().map(|p| p.max_gain).sum();
+        for plan in &plans {
+            let open = query_weight <= 0.0 || remaining / query_weight >= min_estimate;
+            remaining -= plan.max_gain;
             s.stamp = s.stamp.wrapping_add(1);
             s.term_touched.clear();
-            for i in 0..s.matched.len() {
-                let (term_id, exact) = s.matched[i];
-                // A run meeting a run adds nothing its words have not already earned one by one:
-                // runs only bridge a run on one side and a single word on the other.
-                if !fuzzy && self.term_is_run[term_id as usize] {
-                    continue;
-                }
-                let credit = if exact { 1.0 } else { FUZZY_TERM_CREDIT };
-                let gain = (weight + self.term_weight[term_id as usize]) * credit;
-                for &id in &self.postings[term_id as usize] {
-                    let n = id as usize;
-                    if s.term_stamp[n] != s.stamp {
-                        s.term_stamp[n] = s.stamp;
-                        s.term_best[n] = gain;
-                        s.term_touched.push(id);
-                    } else if gain > s.term_best[n] {
-                        s.term_best[n] = gain;
+            for &(term_id, gain) in &plan.matched {
+                let postings = &self.postings[term_id as usize];
+                if !open && s.touched.len() * BINARY_SEARCH_FACTOR < postings.len() {
+                    for i in 0..s.touched.len() {
+                        let id = s.touched[i];
+                        if postings.binary_search(&id).is_ok() {
+                            s.note(id, gain);
+                        }
+                    }
+                } else {
+                    for &id in postings {
+                        if open || s.covered[id as usize] > 0.0 {
+                            s.note(id, gain);
+                        }
                     }
                 }
             }
@@ -200,7 +206,6 @@ impl CandidateIndex {
                 s.covered[n] += s.term_best[n];
             }
         }
-        let query_weight = query.total_weight();
         let mut out: Vec<Candidate> = Vec::new();
         for &id in &s.touched {
             let covered = std::mem::take(&mut s.covered[id as usize]);
@@ -219,6 +224,50 @@ impl CandidateIndex {
         }
         out.sort_by(order);
         out
+    }
+
+    /// For each query term, the vocabulary terms it meets with the gain each earns, and the best.
+    fn plan(&self, query: &PreparedName) -> Vec<TermPlan> {
+        let mut chars: Vec<char> = Vec::with_capacity(32);
+        let mut probed: Vec<(u32, bool)> = Vec::new();
+        let mut plans = Vec::new();
+        for Term {
+            text,
+            weight,
+            fuzzy,
+        } in terms(query)
+        {
+            chars.clear();
+            chars.extend(text.chars());
+            probed.clear();
+            self.probe(&chars, None, &mut probed);
+            if !fuzzy {
+                // Joined runs meet vocabulary terms exactly; only single words have neighbourhoods.
+            } else if chars.len() >= MIN_FUZZY_TERM_LEN {
+                for skip in 0..chars.len() {
+                    self.probe(&chars, Some(skip), &mut probed);
+                }
+            } else {
+                self.probe_slips(&chars, &mut probed);
+            }
+            probed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            probed.dedup_by_key(|m| m.0);
+            let matched: Vec<(u32, f32)> = probed
+                .iter()
+                // A run meeting a run adds nothing its words have not already earned one by one:
+                // runs only bridge a run on one side and a single word on the other.
+                .filter(|(term, _)| fuzzy || !self.term_is_run[*term as usize])
+                .map(|&(term, exact)| {
+                    let credit = if exact { 1.0 } else { FUZZY_TERM_CREDIT };
+                    (term, (weight + self.term_weight[term as usize]) * credit)
+                })
+                .collect();
+            let max_gain = matched.iter().map(|m| m.1).fold(0.0, f32::max);
+            if !matched.is_empty() {
+                plans.push(TermPlan { matched, max_gain });
+            }
+        }
+        plans
     }
 
     /// Records the vocabulary terms `chars` (with one character skipped, if any) meets: the

@@ -118,9 +118,14 @@ impl Matcher {
     }
 
     pub fn query(&self, raw: &str) -> Query {
-        let other = prepared::prepare(raw, NameKind::Organization, &self.weights);
+        let tokens = super::normalize::tokens(raw);
+        let person = prepared::words_of(tokens.clone(), NameKind::Person);
+        let other = prepared::prepare_words(
+            prepared::words_of(tokens, NameKind::Organization),
+            &self.weights,
+        );
         Query {
-            person: prepared::prepare(raw, NameKind::Person, &self.weights),
+            person: prepared::prepare_words(person, &self.weights),
             canonical: other.canonical(),
             other,
         }

@@ -21,6 +21,21 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Normalizes `raw` into lowercase tokens separated by single spaces.
 pub fn normalize(raw: &str) -> String {
+    if raw.is_ascii() {
+        // Most manifest names: no Hangul, nothing to decompose.
+        let mut spaced = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            if is_apostrophe(c) {
+                continue;
+            }
+            spaced.push(if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            });
+        }
+        return join_initials(spaced.split_whitespace());
+    }
     let latin = hangul::romanize_text(raw);
     let mut spaced = String::with_capacity(latin.len());
     for c in latin.nfkd() {
@@ -105,6 +120,33 @@ mod tests {
     #[test]
     fn hangul_becomes_one_token_per_syllable() {
         assert_eq!(normalize("김정은"), "gim jeong eun");
+    }
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_the_general_path() {
+        for raw in [
+            "CH'OLHYO'N Co., Ltd.",
+            "K.P.T.C.",
+            "Kim Jong-un",
+            "  A  B  ",
+            "J/V 3",
+        ] {
+            let general: String = {
+                let mut spaced = String::new();
+                for c in raw.nfkd() {
+                    if is_combining_mark(c) || is_apostrophe(c) {
+                        continue;
+                    }
+                    if c.is_alphanumeric() {
+                        spaced.extend(c.to_lowercase());
+                    } else {
+                        spaced.push(' ');
+                    }
+                }
+                join_initials(spaced.split_whitespace())
+            };
+            assert_eq!(normalize(raw), general, "{raw}");
+        }
     }
 
     #[test]

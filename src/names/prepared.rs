@@ -48,11 +48,16 @@ impl PreparedName {
 /// The canonical words of a name with their class, before weighting (used to count document
 /// frequencies and to prepare).
 pub fn words(raw: &str, kind: NameKind) -> Vec<(String, TokenClass)> {
-    let mut words: Vec<String> = normalize::tokens(raw);
+    words_of(normalize::tokens(raw), kind)
+}
+
+/// The canonical words of already-normalized tokens (so a query normalized once can be read both
+/// as a person's and as an organisation's name).
+pub fn words_of(mut tokens: Vec<String>, kind: NameKind) -> Vec<(String, TokenClass)> {
     if kind != NameKind::Person {
-        vocabulary::fold_phrases(&mut words);
+        vocabulary::fold_phrases(&mut tokens);
     }
-    words
+    tokens
         .into_iter()
         .map(|w| {
             let (text, class) = vocabulary::classify(&w);
@@ -95,7 +100,12 @@ pub fn word_key(text: &str) -> (String, bool) {
 
 /// Prepares `raw` for scoring, with weights from `weights`.
 pub fn prepare(raw: &str, kind: NameKind, weights: &TokenWeights) -> PreparedName {
-    let tokens = words(raw, kind)
+    prepare_words(words(raw, kind), weights)
+}
+
+/// Prepares already-read words for scoring.
+pub fn prepare_words(words: Vec<(String, TokenClass)>, weights: &TokenWeights) -> PreparedName {
+    let tokens = words
         .into_iter()
         .map(|(text, class)| {
             let (key, korean) = word_key(&text);
