@@ -168,10 +168,11 @@ impl Matcher {
             .filter(|&id| !self.names[id as usize].weak)
             .filter_map(|id| {
                 let listed = &self.names[id as usize];
-                let s = score::score(
+                let s = score::score_above(
                     query.for_kind(listed.kind),
                     &self.prepared[id as usize],
                     listed.kind,
+                    min_score,
                 );
                 (s.score >= min_score && s.score > 0.0).then_some(NameHit {
                     name: id,
