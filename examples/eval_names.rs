@@ -150,7 +150,11 @@ fn main() {
     let sample: usize = arg("--agreement-sample")
         .and_then(|s| s.parse().ok())
         .unwrap_or(1000);
-    let mut queries: Vec<&str> = un_queries.iter().map(String::as_str).collect();
+    let mut queries: Vec<&str> = if sample == 0 {
+        Vec::new()
+    } else {
+        un_queries.iter().map(String::as_str).collect()
+    };
     queries.extend(
         negatives
             .iter()
@@ -194,12 +198,14 @@ fn main() {
         fp_possible as f64 * 100.0 / negatives.len() as f64,
         names_per_sec
     );
-    println!(
-        "index vs exhaustive best hit (>= possible) on {} queries: {:.2}% agree ({} of them have an exhaustive hit)",
-        queries.len(),
-        agree as f64 * 100.0 / queries.len() as f64,
-        with_hit
-    );
+    if !queries.is_empty() {
+        println!(
+            "index vs exhaustive best hit (>= possible) on {} queries: {:.2}% agree ({} of them have an exhaustive hit)",
+            queries.len(),
+            agree as f64 * 100.0 / queries.len() as f64,
+            with_hit
+        );
+    }
     for e in &dev_errors {
         println!("dev miss: {e}");
     }
