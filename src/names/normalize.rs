@@ -36,9 +36,13 @@ pub fn normalize(raw: &str) -> String {
         }
         return join_initials(spaced.split_whitespace());
     }
-    let latin = hangul::romanize_text(raw);
-    let mut spaced = String::with_capacity(latin.len());
-    for c in latin.nfkd() {
+    normalize_unicode(&hangul::romanize_text(raw))
+}
+
+/// The general path: NFKD, marks and apostrophes dropped, lowercase, punctuation to spaces.
+fn normalize_unicode(text: &str) -> String {
+    let mut spaced = String::with_capacity(text.len());
+    for c in text.nfkd() {
         if is_combining_mark(c) || is_apostrophe(c) {
             continue;
         }
@@ -131,20 +135,7 @@ mod tests {
             "  A  B  ",
             "J/V 3",
         ] {
-            let general: String = {
-                let mut spaced = String::new();
-                for c in raw.nfkd() {
-                    if is_combining_mark(c) || is_apostrophe(c) {
-                        continue;
-                    }
-                    if c.is_alphanumeric() {
-                        spaced.extend(c.to_lowercase());
-                    } else {
-                        spaced.push(' ');
-                    }
-                }
-                join_initials(spaced.split_whitespace())
-            };
+            let general = normalize_unicode(raw);
             assert_eq!(normalize(raw), general, "{raw}");
         }
     }

@@ -6,26 +6,8 @@
 use crate::indicators::model::{ListKind, Tier};
 
 /// Sectors of physical goods: the only ones a shipment line can belong to, hence the only
-/// ones allowed in `sector_countries.csv`.
-pub const GOODS_SECTORS: &[&str] = &[
-    "seafood",
-    "apparel",
-    "footwear",
-    "textiles",
-    "timber",
-    "wigs",
-    "coal",
-    "iron",
-    "gold",
-    "minerals",
-    "bricks",
-    "cement",
-    "electronics",
-    "ppe",
-    "sporting_goods",
-    "ships",
-    "containers",
-];
+/// ones allowed in `sector_countries.csv`. The same list the sector table classifies into.
+pub const GOODS_SECTORS: &[&str] = &crate::indicators::sectors::SECTOR_IDS;
 
 /// Sectors of work that produce no shipped goods themselves (labor export context).
 pub const SERVICE_SECTORS: &[&str] = &[
