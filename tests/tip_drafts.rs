@@ -26,6 +26,13 @@ const SECTOR_ONLY: &str = "MEDUPX118854";
 /// Two South Korean lines: clear.
 const SOUTH_KOREA: &str = "HDMUSE229104";
 
+#[path = "tip_drafts/cli.rs"]
+mod cli;
+#[path = "tip_drafts/escaping.rs"]
+mod escaping;
+#[path = "tip_drafts/selection.rs"]
+mod selection;
+
 fn screener() -> &'static Screener {
     static SCREENER: OnceLock<Screener> = OnceLock::new();
     SCREENER.get_or_init(|| {
@@ -70,23 +77,6 @@ fn line(shipment: &str, n: u32) -> ManifestLine {
         shipment_id: shipment.to_owned(),
         line: n,
         ..ManifestLine::default()
-    }
-}
-
-/// A line flagged by its place (Donggang, seafood) whose every free-text field is hostile.
-fn hostile_line() -> ManifestLine {
-    let attack = "<script>alert(1)</script> ](javascript:alert(2)) <img src=x onerror=alert(3)>";
-    ManifestLine {
-        importer: Some(format!("Importer {attack}")),
-        supplier_name: Some(format!("[click me](javascript:alert(4)) {attack}")),
-        supplier_address: Some(format!("| a | b |\n# heading\n{attack}")),
-        supplier_city: Some("Donggang".into()),
-        supplier_country: Some("CN".into()),
-        country_of_origin: Some("CN".into()),
-        hts_code: Some("0307.43".into()),
-        description: Some(format!("FROZEN SQUID {attack} **bold** `code`")),
-        quantity: Some(format!("1 CTN {attack}")),
-        ..line("EVIL-1", 1)
     }
 }
 
@@ -319,157 +309,6 @@ fn production_facts_credit_each_documented_fact_to_its_own_source() {
 }
 
 #[test]
-fn a_whole_shipment_draft_covers_every_flagged_line_and_names_the_clear_ones_left_out() {
-    let lines = [
-        ManifestLine {
-            supplier_name: Some("Donggang Jinhui Foodstuff Co. Ltd.".into()),
-            supplier_city: Some("Donggang".into()),
-            supplier_country: Some("CN".into()),
-            hts_code: Some("0307.43".into()),
-            description: Some("FROZEN SQUID".into()),
-            ..line("MIXED-1", 1)
-        },
-        ManifestLine {
-            supplier_name: Some("LG Electronics Inc.".into()),
-            supplier_country: Some("KR".into()),
-            country_of_origin: Some("KR".into()),
-            description: Some("LED TELEVISIONS".into()),
-            ..line("MIXED-1", 2)
-        },
-        ManifestLine {
-            supplier_name: Some("Korea Ryonbong General Corp.".into()),
-            description: Some("MACHINES".into()),
-            ..line("MIXED-1", 3)
-        },
-    ];
-    let screening = screen(&lines);
-    let d = tip::draft(kb(), &screening, "MIXED-1", None, DATE).expect("draft");
-    assert_eq!(d.header.lines, vec![1, 3]);
-    assert_eq!(d.header.verdict, Verdict::Presumption);
-    assert_eq!(d.header.evidence_strength, EvidenceStrength::Strong);
-    let numbers: Vec<usize> = d.reasons.reasons.iter().map(|r| r.number).collect();
-    assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>());
-    assert!(d.reasons.reasons.iter().any(|r| r.line == 3));
-    assert!(d
-        .header
-        .notices
-        .iter()
-        .any(|n| n.contains("Line 2") && n.contains("clear")));
-}
-
-#[test]
-fn a_clear_line_is_refused_with_the_reason_not_drafted_empty() {
-    let err = tip::draft(kb(), demo(), SOUTH_KOREA, Some(1), DATE).expect_err("clear line");
-    let TipError::Refused(refusal) = &err else {
-        panic!("expected a refusal, got {err}");
-    };
-    assert_eq!(refusal.line, Some(1));
-    assert!(refusal.message.contains("clear"), "{}", refusal.message);
-    assert!(
-        refusal.message.contains("No indicator matched"),
-        "{}",
-        refusal.message
-    );
-    let whole = tip::draft(kb(), demo(), SOUTH_KOREA, None, DATE).expect_err("clear shipment");
-    assert!(
-        matches!(whole, TipError::Refused(ref r) if r.line.is_none()),
-        "{whole}"
-    );
-}
-
-#[test]
-fn a_review_only_line_is_drafted_with_a_prominent_weak_evidence_warning() {
-    let d = draft(SECTOR_ONLY, Some(1));
-    assert_eq!(d.header.evidence_strength, EvidenceStrength::Weak);
-    assert!(
-        d.header.notices[0].starts_with("WEAK EVIDENCE"),
-        "{:?}",
-        d.header.notices
-    );
-    let md = tip::render(&d, TipFormat::Md);
-    let warning = md.find("WEAK EVIDENCE").expect("warning in Markdown");
-    assert!(warning < md.find("## Legal basis").expect("legal basis"));
-    let html = tip::render(&d, TipFormat::Html);
-    let warning = html.find("WEAK EVIDENCE").expect("warning in HTML");
-    assert!(warning < html.find("<h2>Legal basis</h2>").expect("legal basis"));
-    assert!(html.contains("strength strength-weak"));
-}
-
-#[test]
-fn an_unknown_shipment_or_line_is_an_error_that_lists_what_exists() {
-    let err = tip::draft(kb(), demo(), "NOPE", None, DATE).expect_err("unknown");
-    let text = err.to_string();
-    assert!(text.contains("`NOPE`") && text.contains(DONGGANG), "{text}");
-    let err = tip::draft(kb(), demo(), RYONBONG, Some(9), DATE).expect_err("unknown line");
-    assert!(matches!(err, TipError::UnknownLine { ref available, .. } if available == &[1, 2]));
-    assert!(err.to_string().contains("1, 2"), "{err}");
-}
-
-#[test]
-fn hostile_input_renders_as_text_in_html() {
-    let screening = screen(&[hostile_line()]);
-    let d = tip::draft(kb(), &screening, "EVIL-1", None, DATE).expect("flagged by its place");
-    let html = tip::render(&d, TipFormat::Html);
-    let lower = html.to_lowercase();
-    for forbidden in [
-        "<script",
-        "<img",
-        "javascript:alert(1)</",
-        "href=\"javascript",
-    ] {
-        assert!(!lower.contains(forbidden), "HTML contains {forbidden:?}");
-    }
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(html.contains("&lt;img src=x onerror=alert(3)&gt;"));
-    for href in html.split("href=\"").skip(1) {
-        assert!(
-            href.starts_with("http"),
-            "a link to {}",
-            &href[..href.len().min(40)]
-        );
-    }
-}
-
-#[test]
-fn hostile_input_renders_as_text_in_markdown() {
-    let screening = screen(&[hostile_line()]);
-    let d = tip::draft(kb(), &screening, "EVIL-1", None, DATE).expect("flagged by its place");
-    let md = tip::render(&d, TipFormat::Md);
-    let mut options = pulldown_cmark::Options::empty();
-    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
-    options.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
-    options.insert(pulldown_cmark::Options::ENABLE_TASKLISTS);
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&md, options));
-    let lower = html.to_lowercase();
-    for forbidden in [
-        "<script",
-        "<img",
-        "href=\"javascript",
-        "<strong>bold",
-        "<code>code",
-    ] {
-        assert!(
-            !lower.contains(forbidden),
-            "rendered Markdown contains {forbidden:?}"
-        );
-    }
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(html.contains("[click me](javascript:alert(4))"));
-    assert!(
-        !html.contains("<h1>heading"),
-        "an input line became a heading"
-    );
-    for href in html.split("href=\"").skip(1) {
-        assert!(
-            href.starts_with("http"),
-            "a link to {}",
-            &href[..href.len().min(40)]
-        );
-    }
-}
-
-#[test]
 fn an_ilo_indicator_is_marked_only_where_a_source_names_it_and_with_that_source() {
     let lines = [ManifestLine {
         supplier_name: Some("Ch'olhyo'n Overseas Construction Company".into()),
@@ -533,79 +372,4 @@ fn attachments_list_every_cited_source_once() {
     {
         assert!(urls.contains(&q.source.url.as_str()), "{}", q.source.url);
     }
-}
-
-#[test]
-fn the_cli_drafts_from_a_manifest_or_a_saved_screening_and_lists_shipments_when_unknown() {
-    let bin = env!("CARGO_BIN_EXE_caatsa-screen");
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let result = dir.path().join("result.json");
-    let screened = Command::new(bin)
-        .current_dir(&root)
-        .args(["screen", "fixtures/demo_manifest.csv", "--out"])
-        .arg(&result)
-        .output()
-        .expect("screen runs");
-    assert!(
-        screened.status.success(),
-        "{}",
-        String::from_utf8_lossy(&screened.stderr)
-    );
-
-    let out = dir.path().join("tip.json");
-    let drafted = Command::new(bin)
-        .current_dir(&root)
-        .args(["tip", "--screening"])
-        .arg(&result)
-        .args([
-            "--shipment",
-            DONGGANG,
-            "--format",
-            "json",
-            "--date",
-            "2025-01-15",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .expect("tip runs");
-    assert!(
-        drafted.status.success(),
-        "{}",
-        String::from_utf8_lossy(&drafted.stderr)
-    );
-    let d: TipDraft =
-        serde_json::from_slice(&std::fs::read(&out).expect("draft written")).expect("JSON draft");
-    assert_eq!(
-        (d.header.shipment_id.as_str(), d.header.date.as_str()),
-        (DONGGANG, "2025-01-15")
-    );
-
-    let unknown = Command::new(bin)
-        .current_dir(&root)
-        .args(["tip", "fixtures/demo_manifest.csv", "--shipment", "NOPE"])
-        .output()
-        .expect("tip runs");
-    assert_eq!(unknown.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&unknown.stderr);
-    assert!(
-        stderr.contains("NOPE") && stderr.contains(RYONBONG),
-        "{stderr}"
-    );
-
-    let clear = Command::new(bin)
-        .current_dir(&root)
-        .args([
-            "tip",
-            "fixtures/demo_manifest.csv",
-            "--shipment",
-            SOUTH_KOREA,
-            "--line",
-            "1",
-        ])
-        .output()
-        .expect("tip runs");
-    assert_eq!(clear.status.code(), Some(1));
-    assert!(clear.stdout.is_empty(), "a refused draft printed something");
 }

@@ -131,16 +131,18 @@ fn quote(page: &mut Page, q: &Quote, heading: bool) {
     }
     page.push("</blockquote>");
     page.push(format!(
-        "<p class=\"source\">Source: {} ({}). Reliability: {}.</p>",
+        "<p class=\"source\">Source: {} ({}). Reliability: {}. <span class=\"url\">{}</span></p>",
         link(&q.source.title, &q.source.url),
         esc(&q.source.date),
-        esc(labels::reliability(q.reliability))
+        esc(labels::reliability(q.reliability)),
+        esc(&q.source.url)
     ));
     for s in &q.see_also {
         page.push(format!(
-            "<p class=\"source\">See also: {} ({}).</p>",
+            "<p class=\"source\">See also: {} ({}). <span class=\"url\">{}</span></p>",
             link(&s.title, &s.url),
-            esc(&s.date)
+            esc(&s.date),
+            esc(&s.url)
         ));
     }
     page.push(format!(
@@ -354,13 +356,14 @@ fn documented(f: &DocumentedFact) -> String {
     )
 }
 
-/// `<a>title</a>, date; tier: …`.
+/// `<a>title</a>, date; tier: …` and the URL written out (a printed page has no links).
 fn cited(s: &CitedSource) -> String {
     format!(
-        "{}, {}; tier: <span class=\"tier\">{}</span>",
+        "{}, {}; tier: <span class=\"tier\">{}</span> <span class=\"url\">{}</span>",
         link(&s.title, &s.url),
         esc(&s.date),
-        esc(labels::tier(s.tier))
+        esc(labels::tier(s.tier)),
+        esc(&s.url)
     )
 }
 

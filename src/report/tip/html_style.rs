@@ -49,8 +49,10 @@ ul.sources { margin: .2rem 0 .2rem 1rem; padding-left: 1rem; }
   height: 1.1rem; vertical-align: bottom; }
 .fill { min-height: 2.2rem; border-bottom: 1px dotted var(--muted); margin-top: .2rem; }
 .attachments li { margin: .2rem 0; }
-.url { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: .8rem;
+.url { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: .78rem;
   color: var(--muted); overflow-wrap: anywhere; }
+.url::before { content: "<"; }
+.url::after { content: ">"; }
 .missing { color: var(--muted); font-style: italic; }
 @page { margin: 16mm 14mm; }
 @media print {

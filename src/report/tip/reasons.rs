@@ -104,10 +104,39 @@ pub fn sentence(kb: &KnowledgeBase, e: &Evidence) -> String {
         ),
         _ => format!("{}.", assemble::sentence(e)),
     };
-    match &e.note {
-        Some(note) => format!("{main} Noted with the source: {}", end_sentence(note)),
-        None => main,
+    let (note, annotated) = split_note(kb, e);
+    let mut out = main;
+    if !note.is_empty() {
+        out = format!("{out} Noted with the source: {}", end_sentence(&note));
     }
+    if let Some((source, text)) = annotated {
+        out = format!(
+            "{out} {} records: {}",
+            on_word_of(source),
+            end_sentence(text)
+        );
+    }
+    out
+}
+
+/// The evidence note without what the sentence already says (the OFAC programs) and without an
+/// SDN annotation's note, which is returned apart with its own source: the annotation comes from
+/// a Treasury release or the press, not from the OFAC file the evidence cites.
+fn split_note<'k>(kb: &'k KnowledgeBase, e: &Evidence) -> (String, Option<(&'k Source, &'k str)>) {
+    let mut note = e.note.clone().unwrap_or_default();
+    let entity = lookup::entity(kb, &e.indicator_id);
+    if let Some(x) = entity.filter(|x| !x.programs.is_empty()) {
+        let programs = format!("OFAC programs: {}.", x.programs.join(", "));
+        note = note.replacen(&programs, "", 1);
+    }
+    let annotation = entity
+        .and_then(|x| lookup::annotation(kb, x))
+        .filter(|a| note.contains(&a.note));
+    if let Some(a) = annotation {
+        note = note.replacen(&a.note, "", 1);
+    }
+    let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+    (note, annotation.map(|a| (&a.source, a.note.as_str())))
 }
 
 fn entity_sentence(kb: &KnowledgeBase, e: &Evidence, what: &str, src: &str) -> String {
