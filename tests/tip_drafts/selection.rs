@@ -77,7 +77,7 @@ fn a_review_only_line_is_drafted_with_a_prominent_weak_evidence_warning() {
     let html = tip::render(&d, TipFormat::Html);
     let warning = html.find("WEAK EVIDENCE").expect("warning in HTML");
     assert!(warning < html.find("<h2>Legal basis</h2>").expect("legal basis"));
-    assert!(html.contains("strength strength-weak"));
+    assert!(html.contains("class=\"notice strength-weak\""));
 }
 
 #[test]

@@ -81,7 +81,13 @@ fn header(page: &mut Page, draft: &TipDraft) {
     page.push(format!("<h1>{}</h1>", esc(&h.title)));
     page.push("<section class=\"notices\">");
     for notice in &h.notices {
-        page.push(format!("<p class=\"notice\">{}</p>", esc(notice)));
+        let class =
+            if h.evidence_strength == EvidenceStrength::Weak && notice == &h.strength_statement {
+                "notice strength-weak"
+            } else {
+                "notice"
+            };
+        page.push(format!("<p class=\"{class}\">{}</p>", esc(notice)));
     }
     page.push("</section>");
     let lines: Vec<String> = h.lines.iter().map(u32::to_string).collect();
@@ -110,10 +116,13 @@ fn header(page: &mut Page, draft: &TipDraft) {
     } else {
         "strength"
     };
-    page.push(format!(
-        "<p class=\"{class}\">{}</p>",
-        esc(&h.strength_statement)
-    ));
+    // A weak-evidence statement already heads the notices; it is not repeated.
+    if !h.notices.contains(&h.strength_statement) {
+        page.push(format!(
+            "<p class=\"{class}\">{}</p>",
+            esc(&h.strength_statement)
+        ));
+    }
 }
 
 /// A quotation: heading (as `<h3>` when `heading`), block quote, source, reliability and note.

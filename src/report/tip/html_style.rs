@@ -28,6 +28,7 @@ a { color: var(--accent); overflow-wrap: anywhere; }
   margin: .5rem 0; font-weight: bold; }
 .strength { border: 1px solid var(--rule); padding: .6rem .8rem; margin: .75rem 0; }
 .strength-weak { border: 3px solid var(--warn); color: var(--warn); font-weight: bold; }
+.notice.strength-weak { font-size: 1.1rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; }

@@ -90,8 +90,11 @@ fn header(doc: &mut Doc, draft: &TipDraft) {
         doc.line(format!("| {} | {} |", md(label), md(&value)));
     }
     doc.blank();
-    doc.line(md(&h.strength_statement));
-    doc.blank();
+    // A weak-evidence statement already heads the notices; it is not repeated.
+    if !h.notices.contains(&h.strength_statement) {
+        doc.line(md(&h.strength_statement));
+        doc.blank();
+    }
 }
 
 /// A quotation: heading (when `level` > 0), block quote, source, reliability and note.
