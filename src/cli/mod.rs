@@ -6,6 +6,7 @@ mod indicators;
 mod kb;
 mod names;
 mod screen;
+mod tip;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +32,8 @@ enum Command {
     /// Knowledge base: import OFAC files, show what is loaded.
     #[command(subcommand)]
     Indicators(indicators::IndicatorsCommand),
+    /// Draft a CBP forced-labor allegation for a flagged shipment (Markdown, HTML or JSON).
+    Tip(tip::TipArgs),
 }
 
 /// The knowledge-base option shared by commands.
@@ -51,6 +54,7 @@ pub fn run() -> ExitCode {
         Command::Screen(args) => screen::run(args),
         Command::Names(command) => names::run(command),
         Command::Indicators(command) => indicators::run(command),
+        Command::Tip(args) => tip::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -1,0 +1,317 @@
+//! [`draft`]: a screening's flagged line(s) of one shipment into a [`TipDraft`]. Pure: the same
+//! knowledge base, screening, selection and date give the same draft, byte for byte.
+//!
+//! Selection refuses rather than guesses: an unknown shipment or line is an error listing what
+//! exists, and clear lines are never drafted (a clear line asked for by number is a
+//! [`TipRefusal`]; clear lines of a shipment asked for whole are left out and named in a notice).
+
+use crate::indicators::legal;
+use crate::indicators::{KnowledgeBase, Source};
+use crate::screening::{LineResult, Screening, Verdict};
+
+use super::error::{TipError, TipRefusal};
+use super::model::{
+    Attachment, CitedSource, EvidenceStrength, MerchandiseSection, NextSteps, ProductionSection,
+    Quote, ReasonsSection, Submitter, SubmitterField, TipDraft, TipHeader,
+};
+use super::{goods, ilo, production, quotes, reasons};
+
+/// The title every draft carries.
+pub const TITLE: &str = "Draft allegation — verify every fact before submitting";
+
+/// The notice every draft carries first.
+const NOT_A_FINDING: &str = "This is a draft prepared by software from a screening result. It is \
+not a finding by CBP or by anyone else, and it does not say that anyone used forced labor: it \
+says what matched and on whose word. Check every fact against its source, add what you know \
+first-hand, and remove anything you cannot confirm before you file.";
+
+/// The submitter blanks. They are this draft's, not CBP's: the field list of CBP's portal was
+/// not retrieved (see `docs/tips.md`).
+const SUBMITTER_FIELDS: &[&str] = &[
+    "Name",
+    "Organization",
+    "Email",
+    "Telephone",
+    "How you came to know these facts",
+    "Your own evidence (documents, photographs, interviews), with dates",
+    "Date of submission",
+];
+
+const SUBMITTER_INSTRUCTIONS: &str = "Fill in these blanks before filing. They are this draft's \
+own headings, not the fields of CBP's form (the portal's field list was not retrieved): copy \
+what applies into the channel you use.";
+
+/// Drafts an allegation for `shipment_id` of `screening`: line `line`, or every flagged line
+/// when `line` is `None`. `date` is the date printed on the draft.
+pub fn draft(
+    kb: &KnowledgeBase,
+    screening: &Screening,
+    shipment_id: &str,
+    line: Option<u32>,
+    date: time::Date,
+) -> Result<TipDraft, TipError> {
+    let (lines, omitted) = select(screening, shipment_id, line)?;
+    build(kb, screening, &lines, &omitted, date)
+}
+
+/// The lines to draft for, and the clear lines of the shipment left out.
+fn select<'s>(
+    screening: &'s Screening,
+    shipment_id: &str,
+    line: Option<u32>,
+) -> Result<(Vec<&'s LineResult>, Vec<u32>), TipError> {
+    let of_shipment: Vec<&LineResult> = screening
+        .results
+        .iter()
+        .filter(|r| r.shipment_id == shipment_id)
+        .collect();
+    if of_shipment.is_empty() {
+        let mut available: Vec<String> = Vec::new();
+        for r in &screening.results {
+            if !available.contains(&r.shipment_id) {
+                available.push(r.shipment_id.clone());
+            }
+        }
+        return Err(TipError::UnknownShipment {
+            shipment_id: shipment_id.to_owned(),
+            available,
+        });
+    }
+    let refuse = |line: Option<u32>, message: String| {
+        TipError::Refused(TipRefusal {
+            shipment_id: shipment_id.to_owned(),
+            line,
+            message,
+        })
+    };
+    if let Some(n) = line {
+        let Some(found) = of_shipment.iter().find(|r| r.line == n) else {
+            return Err(TipError::UnknownLine {
+                shipment_id: shipment_id.to_owned(),
+                line: n,
+                available: of_shipment.iter().map(|r| r.line).collect(),
+            });
+        };
+        if found.verdict == Verdict::Clear {
+            return Err(refuse(
+                Some(n),
+                format!(
+                    "no draft for line {n} of shipment {shipment_id}: the line is clear ({}). An \
+                     allegation needs a reason to believe, and the screening found none; add \
+                     your own evidence to a screening that flags the line, or draft for a \
+                     flagged line",
+                    found.explanation.trim_end_matches('.')
+                ),
+            ));
+        }
+        return Ok((vec![found], Vec::new()));
+    }
+    let (flagged, clear): (Vec<&LineResult>, Vec<&LineResult>) = of_shipment
+        .into_iter()
+        .partition(|r| r.verdict != Verdict::Clear);
+    if flagged.is_empty() {
+        return Err(refuse(
+            None,
+            format!(
+                "no draft for shipment {shipment_id}: every line is clear (no indicator \
+                 matched), so there is no reason to believe to state"
+            ),
+        ));
+    }
+    Ok((flagged, clear.iter().map(|r| r.line).collect()))
+}
+
+fn build(
+    kb: &KnowledgeBase,
+    screening: &Screening,
+    lines: &[&LineResult],
+    omitted: &[u32],
+    date: time::Date,
+) -> Result<TipDraft, TipError> {
+    let texts = &kb.legal;
+    let legal_basis = quotes::legal_basis(texts)?;
+    let requirements = quotes::quote(texts, legal::CFR_12_42_B)?;
+    let [why, what, where_] = quotes::requirements(&requirements)?;
+    let facts = production::facts(kb, lines);
+    let documented: Vec<_> = facts.iter().flat_map(|f| f.documented.clone()).collect();
+    let draft = TipDraft {
+        header: header(kb, screening, lines, omitted, date),
+        legal_basis,
+        requirements,
+        reasons: ReasonsSection {
+            requirement: why,
+            reasons: reasons::reasons(kb, lines),
+        },
+        merchandise: MerchandiseSection {
+            requirement: what,
+            items: goods::merchandise(kb, lines),
+        },
+        production: ProductionSection {
+            requirement: where_,
+            records: production::records(kb, lines),
+            lines: facts,
+        },
+        ilo_indicators: ilo::checklist(quotes::quote(texts, legal::ILO_INDICATORS)?, &documented),
+        submitter: Submitter {
+            instructions: SUBMITTER_INSTRUCTIONS.to_owned(),
+            fields: SUBMITTER_FIELDS
+                .iter()
+                .map(|label| SubmitterField {
+                    label: (*label).to_owned(),
+                    value: String::new(),
+                })
+                .collect(),
+        },
+        attachments: Vec::new(),
+        next_steps: NextSteps {
+            detention: quotes::quote(texts, legal::CBP_CAATSA_DETENTION)?,
+            filing: quotes::quote(texts, legal::CBP_FL_ALLEGATION_CHANNEL)?,
+        },
+    };
+    Ok(TipDraft {
+        attachments: attachments(&draft),
+        ..draft
+    })
+}
+
+fn header(
+    kb: &KnowledgeBase,
+    screening: &Screening,
+    lines: &[&LineResult],
+    omitted: &[u32],
+    date: time::Date,
+) -> TipHeader {
+    let verdict = lines
+        .iter()
+        .map(|l| l.verdict)
+        .max()
+        .unwrap_or(Verdict::Clear);
+    let evidence_strength = match verdict {
+        Verdict::Presumption => EvidenceStrength::Strong,
+        Verdict::HighRisk => EvidenceStrength::Moderate,
+        Verdict::Review | Verdict::Clear => EvidenceStrength::Weak,
+    };
+    let strength_statement = strength_statement(evidence_strength).to_owned();
+    let mut notices = Vec::new();
+    if evidence_strength == EvidenceStrength::Weak {
+        notices.push(strength_statement.clone());
+    }
+    notices.push(NOT_A_FINDING.to_owned());
+    if !omitted.is_empty() {
+        let list: Vec<String> = omitted.iter().map(u32::to_string).collect();
+        notices.push(format!(
+            "Line{} {} of this shipment {} clear (no indicator matched) and not part of this draft.",
+            if omitted.len() == 1 { "" } else { "s" },
+            list.join(", "),
+            if omitted.len() == 1 { "is" } else { "are" },
+        ));
+    }
+    if screening.indicators_version != kb.version.id {
+        notices.push(format!(
+            "The screening ran against knowledge base {}, but the records and sources in this \
+             draft were read from knowledge base {}. Re-screen with the same knowledge base if \
+             anything looks out of place.",
+            screening.indicators_version, kb.version.id
+        ));
+    }
+    TipHeader {
+        title: TITLE.to_owned(),
+        date: iso_date(date),
+        indicators_version: screening.indicators_version.clone(),
+        screening_id: screening.screening_id.clone(),
+        shipment_id: lines
+            .first()
+            .map(|l| l.shipment_id.clone())
+            .unwrap_or_default(),
+        lines: lines.iter().map(|l| l.line).collect(),
+        verdict,
+        evidence_strength,
+        strength_statement,
+        notices,
+    }
+}
+
+fn strength_statement(strength: EvidenceStrength) -> &'static str {
+    match strength {
+        EvidenceStrength::Strong => {
+            "Strong evidence: at least one flag is one on which the CAATSA Sec. 321(b) \
+             presumption applies (North Korea named as origin, an OFAC designation with a North \
+             Korea nexus, or a CBP CAATSA enforcement target). The presumption is rebuttable."
+        }
+        EvidenceStrength::Moderate => {
+            "Moderate evidence: the flags are high risk (a company named by an investigation, a \
+             place with documented North Korean workers, a North Korea-linked vessel, or another \
+             sanctions match), but none on which the presumption applies by itself. Facts that \
+             tie North Korean workers to these goods would strengthen the allegation."
+        }
+        EvidenceStrength::Weak => {
+            "WEAK EVIDENCE: every flag is a review flag (a possible name match, a sector or \
+             country risk, or an ambiguous country). That alone does not show that North Korean \
+             nationals worked on these goods. Do not file on this evidence alone: add facts that \
+             tie North Korean workers to the production, or drop the allegation."
+        }
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub fn iso_date(date: time::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+/// Every source the draft cites, once each (by URL), in order of first citation.
+fn attachments(draft: &TipDraft) -> Vec<Attachment> {
+    type Cited<'a> = (&'a str, &'a str, &'a str);
+    fn of_quote(q: &Quote) -> impl Iterator<Item = Cited<'_>> {
+        std::iter::once(&q.source)
+            .chain(&q.see_also)
+            .map(|s: &Source| (s.title.as_str(), s.date.as_str(), s.url.as_str()))
+    }
+    fn cited_source(s: &CitedSource) -> Cited<'_> {
+        (s.title.as_str(), s.date.as_str(), s.url.as_str())
+    }
+    let production = &draft.production;
+    let all = draft
+        .legal_basis
+        .iter()
+        .flat_map(of_quote)
+        .chain(of_quote(&draft.requirements))
+        .chain(
+            draft
+                .reasons
+                .reasons
+                .iter()
+                .flat_map(|r| r.sources.iter().map(cited_source)),
+        )
+        .chain(
+            production
+                .lines
+                .iter()
+                .flat_map(|l| l.documented.iter().map(|f| cited_source(&f.source))),
+        )
+        .chain(
+            production
+                .records
+                .iter()
+                .flat_map(|r| r.sources.iter().map(cited_source)),
+        )
+        .chain(of_quote(&draft.ilo_indicators.quote))
+        .chain(of_quote(&draft.next_steps.detention))
+        .chain(of_quote(&draft.next_steps.filing));
+    let mut out: Vec<Attachment> = Vec::new();
+    for (title, date, url) in all {
+        if !out.iter().any(|a| a.url == url) {
+            out.push(Attachment {
+                number: out.len() + 1,
+                title: title.to_owned(),
+                date: date.to_owned(),
+                url: url.to_owned(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,135 @@
+//! CBP forced-labor allegation drafts ("tips"). Anyone outside CBP with reason to believe that
+//! forced-labor goods are being imported may tell CBP (19 C.F.R. 12.42(b)); this module turns a
+//! screening's flagged line(s) into a complete, cited draft that a person checks and files.
+//!
+//! [`draft`] builds a [`TipDraft`] (pure: knowledge base, screening, selection, date in; draft
+//! out), and [`render`] prints it as Markdown, print-ready HTML, or JSON (the model's serde
+//! form). Trade-off: the model holds finished sentences, so the renderers are thin layouts and
+//! the three formats cannot say different things; the price is a model that is more prose than
+//! data. Every quotation comes from the knowledge base's legal texts with its source, every
+//! reason names its sources and evidence tier, and every value is escaped by the renderer that
+//! prints it ([`escape`]).
+
+mod build;
+pub mod error;
+pub mod escape;
+mod goods;
+mod html;
+mod html_style;
+pub mod ilo;
+mod labels;
+mod lookup;
+mod markdown;
+pub mod model;
+mod production;
+mod quotes;
+mod reasons;
+
+use std::str::FromStr;
+
+pub use build::{draft, iso_date, TITLE};
+pub use error::{TipError, TipRefusal};
+pub use model::*;
+
+/// The three renderings of a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TipFormat {
+    /// Markdown, for editing and for pasting into a submission.
+    Md,
+    /// A standalone HTML page, print-ready (print it to PDF from a browser).
+    Html,
+    /// The draft model as pretty JSON.
+    Json,
+}
+
+impl TipFormat {
+    pub const ALL: [TipFormat; 3] = [TipFormat::Md, TipFormat::Html, TipFormat::Json];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TipFormat::Md => "md",
+            TipFormat::Html => "html",
+            TipFormat::Json => "json",
+        }
+    }
+
+    /// The media type a server answers with.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            TipFormat::Md => "text/markdown; charset=utf-8",
+            TipFormat::Html => "text/html; charset=utf-8",
+            TipFormat::Json => "application/json",
+        }
+    }
+
+    /// The format an HTTP `Accept` header asks for: the first of its media types (in the order
+    /// written; q-values are not weighed) that names one, else `None`.
+    pub fn from_accept(accept: &str) -> Option<TipFormat> {
+        accept.split(',').find_map(|part| {
+            let media = part.split(';').next().unwrap_or_default().trim();
+            match media.to_ascii_lowercase().as_str() {
+                "text/markdown" | "text/x-markdown" => Some(TipFormat::Md),
+                "text/html" => Some(TipFormat::Html),
+                "application/json" => Some(TipFormat::Json),
+                _ => None,
+            }
+        })
+    }
+}
+
+impl FromStr for TipFormat {
+    type Err = String;
+
+    /// `md` (or `markdown`), `html`, `json`; any case.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(TipFormat::Md),
+            "html" => Ok(TipFormat::Html),
+            "json" => Ok(TipFormat::Json),
+            _ => Err(format!(
+                "unknown tip format `{name}`: use `md`, `html` or `json`"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for TipFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The draft in `format`.
+pub fn render(draft: &TipDraft, format: TipFormat) -> String {
+    match format {
+        TipFormat::Md => markdown::render(draft),
+        TipFormat::Html => html::render(draft),
+        TipFormat::Json => {
+            serde_json::to_string_pretty(draft).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_their_names_and_from_accept_headers() {
+        for f in TipFormat::ALL {
+            assert_eq!(f.as_str().parse::<TipFormat>(), Ok(f));
+        }
+        assert_eq!("Markdown".parse::<TipFormat>(), Ok(TipFormat::Md));
+        assert!("pdf".parse::<TipFormat>().is_err());
+        assert_eq!(
+            TipFormat::from_accept("text/html,application/xhtml+xml;q=0.9"),
+            Some(TipFormat::Html)
+        );
+        assert_eq!(
+            TipFormat::from_accept("text/markdown; charset=utf-8"),
+            Some(TipFormat::Md)
+        );
+        assert_eq!(TipFormat::from_accept("image/png"), None);
+    }
+}
