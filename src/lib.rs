@@ -12,3 +12,4 @@ pub mod manifest;
 pub mod names;
 pub mod report;
 pub mod screening;
+pub mod server;

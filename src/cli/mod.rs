@@ -6,6 +6,7 @@ mod indicators;
 mod kb;
 mod names;
 mod screen;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +32,10 @@ enum Command {
     /// Knowledge base: import OFAC files, show what is loaded.
     #[command(subcommand)]
     Indicators(indicators::IndicatorsCommand),
+    /// Run the HTTP service (see docs/service.md).
+    Serve(serve::ServeArgs),
+    /// Probe a running service's /healthz (exit 0 when it answers 200).
+    Healthcheck(serve::HealthcheckArgs),
 }
 
 /// The knowledge-base option shared by commands.
@@ -51,6 +56,8 @@ pub fn run() -> ExitCode {
         Command::Screen(args) => screen::run(args),
         Command::Names(command) => names::run(command),
         Command::Indicators(command) => indicators::run(command),
+        Command::Serve(args) => serve::run(args),
+        Command::Healthcheck(args) => serve::healthcheck(args),
     };
     match outcome {
         Ok(code) => code,
