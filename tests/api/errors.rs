@@ -252,3 +252,13 @@ async fn with_no_screening_slot_free_a_request_is_a_503_with_retry_after_and_is_
         .expect("JSON");
     assert_eq!(ready["status"], "ready");
 }
+
+#[test]
+fn the_service_documentation_lists_every_error_code_with_its_status() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/service.md");
+    let docs = std::fs::read_to_string(path).expect("docs/service.md");
+    for code in caatsa_screen::server::ErrorCode::ALL {
+        let row = format!("| `{}` | {} |", code.as_str(), code.status().as_u16());
+        assert!(docs.contains(&row), "docs/service.md lacks the row {row}");
+    }
+}
