@@ -8,7 +8,8 @@
 #
 # Tool: wrk (Debian package `wrk`; installed here with apt-get when missing and run as root).
 # wrk is closed-loop; the fixed rate is approximated with wrk's Lua `delay()` hook: each of
-# CONNECTIONS connections waits CONNECTIONS*1000/RATE ms between its requests. wrk2 (true
+# CONNECTIONS connections waits a random 0..2*CONNECTIONS*1000/RATE ms (mean CONNECTIONS*1000/RATE)
+# between its requests, so the rate is slightly below RATE by the latency. wrk2 (true
 # constant rate) is not packaged in Debian, and `cargo install oha` compiles a large
 # dependency tree for many minutes on a 2-core machine, so wrk's pacing was chosen.
 set -euo pipefail
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 DURATION="${DURATION:-20}"            # seconds per scenario
 RATE="${RATE:-500}"                   # target requests/s of scenario (a)
-CONNECTIONS="${CONNECTIONS:-10}"      # connections of scenario (a)
+CONNECTIONS="${CONNECTIONS:-100}"     # connections of scenario (a); many, so that the pause dominates the latency
 CSV_LINES="${CSV_LINES:-10000}"       # lines of scenario (b)
 CSV_CONNECTIONS="${CSV_CONNECTIONS:-2}"
 PORT="${PORT:-18088}"
@@ -73,7 +74,10 @@ file:close()
 wrk.headers["Content-Type"] = os.getenv("CONTENT_TYPE")
 local pause = tonumber(os.getenv("DELAY_MS") or "0")
 if pause > 0 then
-    function delay() return pause end
+    -- A random pause with the same mean keeps the connections out of step (arrivals spread
+    -- over time, as from independent clients) instead of firing in bursts of CONNECTIONS.
+    math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+    function delay() return math.random(0, 2 * pause) end
 end
 local non_200 = 0
 function response(status) if status ~= 200 then non_200 = non_200 + 1 end end
@@ -100,7 +104,7 @@ summarize() {
 URL="http://127.0.0.1:$PORT/v1/screenings"
 DELAY_MS=$(( CONNECTIONS * 1000 / RATE ))
 
-echo "== (a) 20-line JSON manifest, ~$RATE requests/s ($CONNECTIONS connections, ${DELAY_MS} ms pause each), ${DURATION}s"
+echo "== (a) 20-line JSON manifest, ~$RATE requests/s ($CONNECTIONS connections, mean pause ${DELAY_MS} ms each), ${DURATION}s"
 BODY_FILE="$WORK/manifest20.json" CONTENT_TYPE=application/json DELAY_MS=$DELAY_MS \
     wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" "$URL" > "$WORK/a.txt"
 cat "$WORK/a.txt"
