@@ -1,3 +1,5 @@
+//! Specification of the layered service settings: precedence, defaults and refused values.
+
 use std::io::Write;
 
 use super::*;
