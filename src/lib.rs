@@ -13,3 +13,4 @@ pub mod memo;
 pub mod names;
 pub mod report;
 pub mod screening;
+pub mod server;

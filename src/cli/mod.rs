@@ -6,6 +6,7 @@ mod indicators;
 mod kb;
 mod names;
 mod screen;
+mod serve;
 mod tip;
 
 use std::path::PathBuf;
@@ -34,6 +35,10 @@ enum Command {
     Indicators(indicators::IndicatorsCommand),
     /// Draft a CBP forced-labor allegation for a flagged shipment (Markdown, HTML or JSON).
     Tip(tip::TipArgs),
+    /// Run the HTTP service (see docs/service.md).
+    Serve(serve::ServeArgs),
+    /// Probe a running service's /healthz (exit 0 when it answers 200).
+    Healthcheck(serve::HealthcheckArgs),
 }
 
 /// The knowledge-base option shared by commands.
@@ -55,6 +60,8 @@ pub fn run() -> ExitCode {
         Command::Names(command) => names::run(command),
         Command::Indicators(command) => indicators::run(command),
         Command::Tip(args) => tip::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Healthcheck(args) => serve::healthcheck(args),
     };
     match outcome {
         Ok(code) => code,

@@ -1,0 +1,146 @@
+//! The admission budget for CPU-bound screening: a [`Semaphore`] of `max_concurrent_screenings`
+//! slots. A request takes a slot before screening (for a streamed CSV, before reading its body,
+//! because parsing and screening run as the body arrives) and keeps it until its result is
+//! rendered; the work itself runs on tokio's blocking pool ([`run_blocking`]), never on an HTTP
+//! worker.
+//!
+//! When no slot frees up within `admission_wait`, the request is answered 503 `overloaded` with
+//! `Retry-After` instead of joining an unbounded queue: under overload, latency stays bounded
+//! and the client (or its load balancer) decides when to retry. The trade-off: a burst slightly
+//! above capacity sees some 503s that a queue would have absorbed; the short wait smooths that.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use super::error::{ApiError, ErrorCode};
+
+/// The screening slots of one app.
+#[derive(Debug)]
+pub struct Admission {
+    slots: Arc<Semaphore>,
+    capacity: usize,
+    wait: Duration,
+    retry_after_secs: u64,
+    rejected: AtomicU64,
+}
+
+/// A held screening slot; dropping it frees the slot.
+#[derive(Debug)]
+pub struct Slot(#[allow(dead_code)] OwnedSemaphorePermit);
+
+impl Admission {
+    pub fn new(capacity: usize, wait: Duration, retry_after_secs: u64) -> Admission {
+        Admission {
+            slots: Arc::new(Semaphore::new(capacity)),
+            capacity,
+            wait,
+            retry_after_secs,
+            rejected: AtomicU64::new(0),
+        }
+    }
+
+    /// A slot, taken at once or within the configured wait; `overloaded` otherwise.
+    pub async fn admit(&self) -> Result<Slot, ApiError> {
+        if let Ok(permit) = self.slots.clone().try_acquire_owned() {
+            return Ok(Slot(permit));
+        }
+        if !self.wait.is_zero() {
+            if let Ok(Ok(permit)) =
+                tokio::time::timeout(self.wait, self.slots.clone().acquire_owned()).await
+            {
+                return Ok(Slot(permit));
+            }
+        }
+        self.rejected.fetch_add(1, Ordering::Relaxed);
+        Err(ApiError::new(
+            ErrorCode::Overloaded,
+            format!(
+                "all {} screening slots are busy; retry after {} s (the server's \
+                 `max_concurrent_screenings` bounds concurrent screenings)",
+                self.capacity, self.retry_after_secs
+            ),
+        )
+        .with_retry_after(self.retry_after_secs))
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Slots held now.
+    pub fn in_flight(&self) -> usize {
+        self.capacity.saturating_sub(self.slots.available_permits())
+    }
+
+    /// Requests answered `overloaded` so far.
+    pub fn rejected(&self) -> u64 {
+        self.rejected.load(Ordering::Relaxed)
+    }
+}
+
+/// Runs `work` on the blocking pool while holding `slot`, so the slot frees when the work ends
+/// even if the client has gone away.
+pub async fn run_blocking<T, F>(slot: Slot, work: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(move || {
+        let _slot = slot;
+        work()
+    })
+    .await
+    .map_err(|e| ApiError::internal("a screening task panicked or was cancelled", e))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_budget_of_zero_rejects_at_once_with_retry_after() {
+        let admission = Admission::new(0, Duration::ZERO, 3);
+        let error = admission.admit().await.expect_err("no slot");
+        assert_eq!(error.code, ErrorCode::Overloaded);
+        assert_eq!(error.retry_after, Some(3));
+        assert_eq!(admission.rejected(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_held_slot_blocks_the_next_request_until_it_is_released() {
+        let admission = Admission::new(1, Duration::from_millis(20), 1);
+        let slot = admission.admit().await.expect("first slot");
+        assert_eq!(admission.in_flight(), 1);
+        assert!(
+            admission.admit().await.is_err(),
+            "second waits, then gives up"
+        );
+        drop(slot);
+        assert!(admission.admit().await.is_ok(), "released slot is reused");
+    }
+
+    #[tokio::test]
+    async fn a_slot_freed_within_the_wait_is_taken() {
+        let admission = Arc::new(Admission::new(1, Duration::from_secs(5), 1));
+        let slot = admission.admit().await.expect("first slot");
+        let waiter = {
+            let admission = admission.clone();
+            tokio::spawn(async move { admission.admit().await.is_ok() })
+        };
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        drop(slot);
+        assert!(waiter.await.expect("joined"));
+    }
+
+    #[tokio::test]
+    async fn blocking_work_returns_its_value_and_frees_the_slot() {
+        let admission = Admission::new(1, Duration::ZERO, 1);
+        let slot = admission.admit().await.expect("slot");
+        let value = run_blocking(slot, || Ok(21 * 2)).await.expect("ran");
+        assert_eq!(value, 42);
+        assert_eq!(admission.in_flight(), 0);
+    }
+}

@@ -1,0 +1,303 @@
+//! Request bodies: which kind a request sends ([`BodyKind`] from its Content-Type), the size
+//! budget ([`BodyBudget`]), reading a whole body ([`read_all`]), and streaming one into a
+//! blocking reader ([`ChannelReader`] fed by [`pump`]).
+//!
+//! CSV is streamed: the async handler forwards each network chunk through a bounded channel to a
+//! `std::io::Read` on the blocking pool, where `manifest::csv_lines` parses rows as they arrive
+//! and the screener works through them chunk by chunk. No `String` is built per row and the body
+//! is never held whole; the bounded channel applies back-pressure to the client when screening
+//! falls behind. The trade-off: a blocking thread is held for the whole upload (it is counted
+//! against the admission budget), which a fully async parser would avoid — but the engine is
+//! synchronous by design and must not learn about tokio.
+//! JSON is read whole (with the same budget), because `manifest::read_json` needs the whole text.
+
+use std::io::Read;
+
+use actix_web::http::header;
+use actix_web::web::{Bytes, BytesMut};
+use actix_web::HttpRequest;
+use futures_util::{Stream, StreamExt};
+use serde_json::json;
+use tokio::sync::mpsc;
+
+use super::error::{payload_too_large, ApiError, ErrorCode};
+
+/// Chunks in flight between the network and the CSV parser (each up to actix's read size,
+/// a few KiB to 64 KiB): enough to keep the parser busy, small enough to bound memory.
+pub const CHANNEL_CHUNKS: usize = 16;
+
+/// The media types `POST /v1/screenings` accepts, for messages.
+pub const ACCEPTED_MEDIA_TYPES: [&str; 3] = ["application/json", "text/csv", "multipart/form-data"];
+
+/// What a request body holds, by its Content-Type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    Json,
+    Csv,
+    Multipart,
+}
+
+/// The body kind of `request`; `unsupported_media_type` when the Content-Type is missing or
+/// not one of [`ACCEPTED_MEDIA_TYPES`].
+pub fn classify(request: &HttpRequest) -> Result<BodyKind, ApiError> {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let Some(declared) = declared else {
+        return Err(unsupported("no Content-Type header"));
+    };
+    let Ok(mime) = declared.parse::<actix_web::mime::Mime>() else {
+        return Err(unsupported(&format!(
+            "Content-Type `{declared}` is not a media type"
+        )));
+    };
+    match (
+        mime.type_().as_str(),
+        mime.subtype().as_str(),
+        mime.suffix(),
+    ) {
+        ("application", "json", _) | ("application", _, Some(actix_web::mime::JSON)) => {
+            Ok(BodyKind::Json)
+        }
+        ("text", "csv", _) | ("application", "csv", _) => Ok(BodyKind::Csv),
+        ("multipart", "form-data", _) => Ok(BodyKind::Multipart),
+        _ => Err(unsupported(&format!(
+            "Content-Type `{declared}` is not accepted"
+        ))),
+    }
+}
+
+fn unsupported(what: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::UnsupportedMediaType,
+        format!(
+            "{what}: send the manifest as application/json, text/csv, or multipart/form-data \
+             with a `file` part (e.g. curl --data-binary @manifest.csv -H 'Content-Type: text/csv')"
+        ),
+    )
+    .with_details(vec![json!({ "accepted": ACCEPTED_MEDIA_TYPES })])
+}
+
+/// The bytes a request may still send.
+#[derive(Debug)]
+pub struct BodyBudget {
+    limit: usize,
+    used: usize,
+}
+
+impl BodyBudget {
+    /// A budget of `limit` bytes; refused at once when the declared Content-Length exceeds it.
+    pub fn for_request(request: &HttpRequest, limit: usize) -> Result<BodyBudget, ApiError> {
+        let declared = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > limit as u64) {
+            return Err(payload_too_large(limit));
+        }
+        Ok(BodyBudget { limit, used: 0 })
+    }
+
+    /// Counts `n` more bytes; `payload_too_large` past the limit.
+    pub fn spend(&mut self, n: usize) -> Result<(), ApiError> {
+        self.used = self.used.saturating_add(n);
+        if self.used > self.limit {
+            Err(payload_too_large(self.limit))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Reads a whole body stream within `budget`.
+pub async fn read_all<S, E>(mut stream: S, budget: &mut BodyBudget) -> Result<BytesMut, ApiError>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
+    let mut body = BytesMut::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(unreadable)?;
+        budget.spend(chunk.len())?;
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// A body that failed while being read.
+pub fn unreadable(error: impl std::fmt::Display) -> ApiError {
+    ApiError::new(
+        ErrorCode::MalformedRequest,
+        format!("the request body could not be read to its end ({error}); resend it"),
+    )
+}
+
+/// The sending half: chunks, or the error that ended the body early.
+pub type ChunkSender = mpsc::Sender<std::io::Result<Bytes>>;
+
+/// Forwards `stream` into `tx` within `budget`. Stops early, without error, when the reader has
+/// gone (the parser stopped, e.g. on a bad header). On a body error the reader receives an I/O
+/// error, so the parser never mistakes a cut body for a complete one.
+pub async fn pump<S, E>(
+    mut stream: S,
+    budget: &mut BodyBudget,
+    tx: &ChunkSender,
+) -> Result<(), ApiError>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
+    while let Some(chunk) = stream.next().await {
+        let checked = chunk
+            .map_err(unreadable)
+            .and_then(|chunk| budget.spend(chunk.len()).map(|()| chunk));
+        match checked {
+            Ok(chunk) => {
+                if tx.send(Ok(chunk)).await.is_err() {
+                    return Ok(());
+                }
+            }
+            Err(error) => {
+                let _ = tx
+                    .send(Err(std::io::Error::other(error.message.clone())))
+                    .await;
+                return Err(error);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A blocking `Read` over chunks sent from the async side. End of input is the sender being
+/// dropped; an `Err` chunk is returned as a read error.
+pub struct ChannelReader {
+    rx: mpsc::Receiver<std::io::Result<Bytes>>,
+    chunk: Bytes,
+}
+
+impl ChannelReader {
+    pub fn new(rx: mpsc::Receiver<std::io::Result<Bytes>>) -> ChannelReader {
+        ChannelReader {
+            rx,
+            chunk: Bytes::new(),
+        }
+    }
+}
+
+impl Read for ChannelReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.chunk.is_empty() {
+            match self.rx.blocking_recv() {
+                Some(Ok(chunk)) => self.chunk = chunk,
+                Some(Err(error)) => return Err(error),
+                None => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.chunk.len());
+        buf[..n].copy_from_slice(&self.chunk[..n]);
+        let _ = self.chunk.split_to(n);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+    use futures_util::stream;
+
+    fn chunks(parts: &[&'static str]) -> impl Stream<Item = Result<Bytes, String>> + Unpin {
+        stream::iter(
+            parts
+                .iter()
+                .map(|p| Ok(Bytes::from_static(p.as_bytes())))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn content_types_name_the_body_kind_and_others_are_refused() {
+        let kind = |ct: &str| {
+            classify(
+                &TestRequest::default()
+                    .insert_header(("content-type", ct))
+                    .to_http_request(),
+            )
+        };
+        assert_eq!(kind("application/json").ok(), Some(BodyKind::Json));
+        assert_eq!(kind("application/manifest+json").ok(), Some(BodyKind::Json));
+        assert_eq!(kind("text/csv; charset=utf-8").ok(), Some(BodyKind::Csv));
+        assert_eq!(
+            kind("multipart/form-data; boundary=x").ok(),
+            Some(BodyKind::Multipart)
+        );
+        let refused = kind("application/x-www-form-urlencoded").expect_err("form");
+        assert_eq!(refused.code, ErrorCode::UnsupportedMediaType);
+        assert!(refused.message.contains("text/csv"));
+        let missing = classify(&TestRequest::default().to_http_request()).expect_err("none");
+        assert!(missing.message.contains("no Content-Type"));
+    }
+
+    #[test]
+    fn a_declared_length_over_the_limit_is_refused_before_reading() {
+        let request = TestRequest::default()
+            .insert_header(("content-length", "11"))
+            .to_http_request();
+        let error = BodyBudget::for_request(&request, 10).expect_err("too large");
+        assert_eq!(error.code, ErrorCode::PayloadTooLarge);
+    }
+
+    #[tokio::test]
+    async fn reading_stops_with_413_once_the_budget_is_spent() {
+        let request = TestRequest::default().to_http_request();
+        let mut budget = BodyBudget::for_request(&request, 5).expect("budget");
+        let error = read_all(chunks(&["abc", "def"]), &mut budget)
+            .await
+            .expect_err("over");
+        assert_eq!(error.code, ErrorCode::PayloadTooLarge);
+        let mut budget = BodyBudget::for_request(&request, 6).expect("budget");
+        let body = read_all(chunks(&["abc", "def"]), &mut budget)
+            .await
+            .expect("fits");
+        assert_eq!(&body[..], b"abcdef");
+    }
+
+    #[tokio::test]
+    async fn pumped_chunks_reach_the_blocking_reader_in_order() {
+        let request = TestRequest::default().to_http_request();
+        let mut budget = BodyBudget::for_request(&request, 100).expect("budget");
+        let (tx, rx) = mpsc::channel(2);
+        let reader = tokio::task::spawn_blocking(move || {
+            let mut text = String::new();
+            ChannelReader::new(rx)
+                .read_to_string(&mut text)
+                .map(|_| text)
+        });
+        pump(chunks(&["a,b\n", "1,2\n", "3,4\n"]), &mut budget, &tx)
+            .await
+            .expect("pumped");
+        drop(tx);
+        let text = reader.await.expect("joined").expect("read");
+        assert_eq!(text, "a,b\n1,2\n3,4\n");
+    }
+
+    #[tokio::test]
+    async fn a_body_over_budget_ends_the_reader_with_an_error_not_an_eof() {
+        let request = TestRequest::default().to_http_request();
+        let mut budget = BodyBudget::for_request(&request, 4).expect("budget");
+        let (tx, rx) = mpsc::channel(4);
+        let reader = tokio::task::spawn_blocking(move || {
+            let mut text = Vec::new();
+            ChannelReader::new(rx).read_to_end(&mut text)
+        });
+        let error = pump(chunks(&["abc", "def"]), &mut budget, &tx)
+            .await
+            .expect_err("over");
+        drop(tx);
+        assert_eq!(error.code, ErrorCode::PayloadTooLarge);
+        assert!(reader.await.expect("joined").is_err());
+    }
+}

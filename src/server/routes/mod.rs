@@ -1,0 +1,49 @@
+//! The route table: every path, its methods and its handler, in one place. Each resource
+//! answers other methods with the JSON `method_not_allowed` error, and unknown paths get the JSON
+//! `not_found` error, so no route falls back to actix's empty-bodied defaults.
+
+pub mod indicators;
+pub mod ops;
+pub mod screenings;
+
+use actix_web::web::{self, ServiceConfig};
+use actix_web::Resource;
+
+use super::error::{self, method_not_allowed};
+use super::openapi;
+use super::state::AppState;
+
+/// Every API route as `(method, path template)`, as documented in the OpenAPI document.
+pub const ROUTES: [(&str, &str); 8] = [
+    ("POST", "/v1/screenings"),
+    ("GET", "/v1/indicators"),
+    ("GET", "/v1/indicators/search"),
+    ("POST", "/v1/indicators/reload"),
+    ("GET", "/healthz"),
+    ("GET", "/readyz"),
+    ("GET", "/metrics"),
+    ("GET", "/openapi.json"),
+];
+
+/// A resource whose unsupported methods get the JSON 405.
+fn resource(path: &str) -> Resource {
+    web::resource(path).default_service(web::to(method_not_allowed))
+}
+
+/// Registers the state, the extractor error handlers, every route, the docs and the 404.
+pub fn configure(state: web::Data<AppState>) -> impl FnOnce(&mut ServiceConfig) {
+    move |cfg: &mut ServiceConfig| {
+        cfg.app_data(state)
+            .app_data(web::JsonConfig::default().error_handler(error::json_error_handler))
+            .app_data(web::QueryConfig::default().error_handler(error::query_error_handler))
+            .service(resource("/v1/screenings").route(web::post().to(screenings::create)))
+            .service(resource("/v1/indicators").route(web::get().to(indicators::summary)))
+            .service(resource("/v1/indicators/search").route(web::get().to(indicators::search)))
+            .service(resource("/v1/indicators/reload").route(web::post().to(indicators::reload)))
+            .service(resource("/healthz").route(web::get().to(ops::healthz)))
+            .service(resource("/readyz").route(web::get().to(ops::readyz)))
+            .service(resource("/metrics").route(web::get().to(ops::metrics)))
+            .configure(openapi::configure)
+            .default_service(web::to(error::not_found));
+    }
+}

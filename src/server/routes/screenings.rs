@@ -1,0 +1,85 @@
+//! `POST /v1/screenings`: a manifest in (JSON, streamed CSV, or a multipart `file` part), the
+//! engine's `Screening` out (JSON, or CSV with `Accept: text/csv` / `?format=csv`).
+//!
+//! The handler is thin: it takes the screener in service once (a reload mid-request does not
+//! change it), checks what the body is, takes a screening slot, and hands the body to `intake`.
+//! JSON bodies are read before a slot is taken (reading is I/O, not CPU); CSV bodies take their
+//! slot first because they are parsed and screened while they arrive.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+use crate::server::admission::run_blocking;
+use crate::server::body::{classify, read_all, BodyBudget, BodyKind};
+use crate::server::error::{ApiError, ErrorBody};
+use crate::server::intake::{screen_json, screen_streamed_csv};
+use crate::server::render::OutputFormat;
+use crate::server::state::AppState;
+use crate::server::upload::screen_multipart;
+
+/// Query parameters of `POST /v1/screenings`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ScreeningParams {
+    /// `json` (default) or `csv`; wins over the Accept header.
+    pub format: Option<String>,
+}
+
+/// Screen a manifest.
+///
+/// Every line is screened against the knowledge base in service; the result carries its
+/// `indicators_version`. Rows that cannot be read are listed in `errors` with their line; a
+/// manifest with no readable line is a 422.
+#[utoipa::path(
+    post,
+    path = "/v1/screenings",
+    tag = "screenings",
+    params(ScreeningParams),
+    request_body(
+        description = "The manifest: the JSON shapes of `manifest::read_json` (`{\"shipments\":[...]}`, `{\"lines\":[...]}` or an array of lines), a CSV export with a header row, or a multipart form whose `file` part is either.",
+        content(
+            (Object = "application/json"),
+            (String = "text/csv"),
+            (Object = "multipart/form-data")
+        )
+    ),
+    responses(
+        (status = 200, description = "The screening: `screening_id`, `created_at`, `indicators_version`, `summary`, `results` (one per line: verdict, flags with evidence and sources, explanation), `errors` (unreadable rows), `warnings`. As CSV: one row per input line, cells neutralized against spreadsheet formula injection.",
+            content((Object = "application/json"), (String = "text/csv"))),
+        (status = 400, description = "malformed_json, malformed_csv, malformed_multipart, malformed_request or invalid_query", body = ErrorBody),
+        (status = 413, description = "payload_too_large", body = ErrorBody),
+        (status = 415, description = "unsupported_media_type", body = ErrorBody),
+        (status = 422, description = "invalid_manifest or no_screenable_line (details list the row errors)", body = ErrorBody),
+        (status = 503, description = "overloaded or not_ready, with Retry-After", body = ErrorBody),
+    )
+)]
+pub async fn create(
+    request: HttpRequest,
+    params: web::Query<ScreeningParams>,
+    payload: web::Payload,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let output = OutputFormat::negotiate(params.format.as_deref(), &request)?;
+    let kind = classify(&request)?;
+    let screener = state.screener()?;
+    let rendered = match kind {
+        BodyKind::Json => {
+            let mut budget = BodyBudget::for_request(&request, state.max_body_bytes)?;
+            let bytes = read_all(payload, &mut budget).await?;
+            let slot = state.admission.admit().await?;
+            run_blocking(slot, move || screen_json(&screener, &bytes, output)).await?
+        }
+        BodyKind::Csv => {
+            let mut budget = BodyBudget::for_request(&request, state.max_body_bytes)?;
+            let slot = state.admission.admit().await?;
+            screen_streamed_csv(screener, slot, None, payload, &mut budget, output).await?
+        }
+        BodyKind::Multipart => {
+            screen_multipart(&request, payload, &state, screener, output).await?
+        }
+    };
+    state.metrics.observe_screening(&rendered.summary);
+    Ok(HttpResponse::Ok()
+        .content_type(rendered.content_type)
+        .body(rendered.body))
+}

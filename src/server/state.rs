@@ -1,0 +1,169 @@
+//! [`AppState`]: what every handler shares — the current screener (swappable), the admission
+//! budget, the metrics registry and the limits.
+//!
+//! The screener sits in an [`ArcSwapOption`]: a request takes the `Arc` once, at its start, and
+//! screens with it to the end, so a reload (endpoint or SIGHUP) swaps in a new knowledge base
+//! atomically while in-flight requests finish on the one they started with; the old one is freed
+//! when its last request ends. `None` means the first load has not finished (`/readyz` answers
+//! 503). The trade-off against a `RwLock<Arc<_>>`: lock-free reads on every request, at the cost
+//! of one more crate.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use arc_swap::ArcSwapOption;
+use serde::Serialize;
+
+use crate::indicators::{KbError, KnowledgeBase};
+use crate::screening::Screener;
+
+use super::admission::Admission;
+use super::config::ServerConfig;
+use super::error::{ApiError, ErrorCode};
+use super::metrics::{Gauges, Metrics};
+
+/// Shared by every handler of one app.
+pub struct AppState {
+    screener: ArcSwapOption<Screener>,
+    indicators: Option<PathBuf>,
+    /// Serializes reloads, so two reloads never build at once.
+    reload_lock: tokio::sync::Mutex<()>,
+    pub admission: Admission,
+    pub metrics: Metrics,
+    pub max_body_bytes: usize,
+    pub retry_after_secs: u64,
+}
+
+/// The answer to a successful reload.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Reloaded {
+    /// The version now in service.
+    pub indicators_version: String,
+    /// The version it replaced (`null` on the first load).
+    pub previous_version: Option<String>,
+    /// Where it was loaded from: a path, or `builtin`.
+    pub source: String,
+    pub load_ms: u64,
+}
+
+impl AppState {
+    /// A state with no knowledge base loaded yet.
+    pub fn new(config: &ServerConfig) -> AppState {
+        AppState {
+            screener: ArcSwapOption::empty(),
+            indicators: config.indicators.clone(),
+            reload_lock: tokio::sync::Mutex::new(()),
+            admission: Admission::new(
+                config.max_concurrent_screenings,
+                config.admission_wait,
+                config.retry_after_secs,
+            ),
+            metrics: Metrics::default(),
+            max_body_bytes: config.max_body_bytes,
+            retry_after_secs: config.retry_after_secs,
+        }
+    }
+
+    /// The screener in service, or `not_ready` before the first load.
+    pub fn screener(&self) -> Result<Arc<Screener>, ApiError> {
+        self.screener.load_full().ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotReady,
+                "the knowledge base is still loading; retry shortly",
+            )
+            .with_retry_after(self.retry_after_secs)
+        })
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.screener.load().is_some()
+    }
+
+    /// Puts `screener` in service; returns the version it replaced.
+    pub fn install(&self, screener: Screener) -> Option<String> {
+        self.screener
+            .swap(Some(Arc::new(screener)))
+            .map(|old| old.kb().version.id.clone())
+    }
+
+    /// Builds a screener from the configured indicators path (or the built-in knowledge base)
+    /// on the blocking pool and swaps it in. On failure the screener in service stays.
+    pub async fn reload(&self) -> Result<Reloaded, ApiError> {
+        let _one_at_a_time = self.reload_lock.lock().await;
+        let path = self.indicators.clone();
+        let started = Instant::now();
+        let built = tokio::task::spawn_blocking(move || load_screener(path.as_deref()))
+            .await
+            .map_err(|e| ApiError::internal("the reload task panicked", e));
+        let screener = match built {
+            Ok(Ok(screener)) => screener,
+            Ok(Err(error)) => {
+                self.metrics.observe_reload(false);
+                tracing::error!(error = %error, source = %self.source(), "knowledge-base reload failed");
+                let kept = self
+                    .screener
+                    .load()
+                    .as_ref()
+                    .map(|s| s.kb().version.id.clone());
+                return Err(ApiError::new(
+                    ErrorCode::ReloadFailed,
+                    format!(
+                        "reloading the knowledge base from {} failed: {error}; {}",
+                        self.source(),
+                        match &kept {
+                            Some(v) => format!("version {v} stays in service"),
+                            None => "no knowledge base is in service".to_owned(),
+                        }
+                    ),
+                )
+                .with_details(vec![serde_json::json!({ "kept_version": kept })]));
+            }
+            Err(error) => {
+                self.metrics.observe_reload(false);
+                return Err(error);
+            }
+        };
+        let version = screener.kb().version.id.clone();
+        let previous_version = self.install(screener);
+        self.metrics.observe_reload(true);
+        let load_ms = started.elapsed().as_millis() as u64;
+        tracing::info!(version = %version, previous = ?previous_version, load_ms, "knowledge base in service");
+        Ok(Reloaded {
+            indicators_version: version,
+            previous_version,
+            source: self.source(),
+            load_ms,
+        })
+    }
+
+    /// Where knowledge bases are loaded from, for messages.
+    pub fn source(&self) -> String {
+        match &self.indicators {
+            Some(path) => path.display().to_string(),
+            None => "builtin".to_owned(),
+        }
+    }
+
+    /// The Prometheus text of this app.
+    pub fn render_metrics(&self) -> String {
+        let screener = self.screener.load();
+        let version = screener.as_ref().map(|s| s.kb().version.id.as_str());
+        self.metrics.render(&Gauges {
+            screenings_in_flight: self.admission.in_flight(),
+            screening_capacity: self.admission.capacity(),
+            rejected: self.admission.rejected(),
+            indicators_version: version,
+        })
+    }
+}
+
+/// A screener over the knowledge base at `path` (snapshot file or OFAC directory), or the
+/// built-in one.
+pub fn load_screener(path: Option<&Path>) -> Result<Screener, KbError> {
+    let kb = match path {
+        Some(path) => KnowledgeBase::load(path)?,
+        None => KnowledgeBase::builtin()?,
+    };
+    Ok(Screener::new(Arc::new(kb)))
+}

@@ -1,0 +1,160 @@
+//! `multipart/form-data` uploads (the compliance team's "upload a CSV batch" form): the part
+//! named `file` is the manifest; other parts are ignored.
+//!
+//! The part's format comes from its Content-Type (`text/csv`, `application/json`), else from its
+//! file name's extension, else from sniffing its first bytes (`manifest::InputFormat`), because
+//! browsers and curl label CSV files inconsistently (often `application/octet-stream`). A CSV
+//! part is streamed into the screener like a `text/csv` body; a JSON part is read whole.
+//! The size limit applies to the whole multipart body, counted below the multipart parser, so
+//! large ignored parts count too.
+
+use std::cell::Cell;
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use actix_multipart::{Field, Multipart};
+use actix_web::error::PayloadError;
+use actix_web::web::{self, Bytes};
+use actix_web::HttpRequest;
+use futures_util::{Stream, StreamExt};
+
+use crate::manifest::InputFormat;
+use crate::screening::Screener;
+
+use super::admission::run_blocking;
+use super::body::{read_all, BodyBudget};
+use super::error::{payload_too_large, ApiError, ErrorCode};
+use super::intake::{screen_json, screen_streamed_csv};
+use super::render::{OutputFormat, Rendered};
+use super::state::AppState;
+
+/// The form field that holds the manifest.
+pub const FILE_PART: &str = "file";
+
+/// Screens the `file` part of a multipart body.
+pub async fn screen_multipart(
+    request: &HttpRequest,
+    payload: web::Payload,
+    state: &AppState,
+    screener: Arc<Screener>,
+    output: OutputFormat,
+) -> Result<Rendered, ApiError> {
+    let limit = state.max_body_bytes;
+    let mut budget = BodyBudget::for_request(request, limit)?;
+    let exceeded = Rc::new(Cell::new(false));
+    let mut multipart =
+        Multipart::new(request.headers(), limited(payload, limit, exceeded.clone()));
+    let outcome = screen_file_part(&mut multipart, &mut budget, state, screener, output).await;
+    if exceeded.get() {
+        return Err(payload_too_large(limit));
+    }
+    outcome
+}
+
+async fn screen_file_part(
+    multipart: &mut Multipart,
+    budget: &mut BodyBudget,
+    state: &AppState,
+    screener: Arc<Screener>,
+    output: OutputFormat,
+) -> Result<Rendered, ApiError> {
+    loop {
+        let field = match multipart.next().await {
+            Some(field) => field.map_err(malformed)?,
+            None => {
+                return Err(ApiError::new(
+                    ErrorCode::MalformedMultipart,
+                    format!(
+                        "the form has no part named `{FILE_PART}`: send the manifest as \
+                         -F {FILE_PART}=@manifest.csv"
+                    ),
+                ))
+            }
+        };
+        if field.name() != Some(FILE_PART) {
+            continue;
+        }
+        let mut field = field;
+        let mut first = None;
+        let format = match declared_format(&field) {
+            Some(format) => format,
+            None => {
+                let head = first_chunk(&mut field, budget).await?;
+                let format = InputFormat::sniff(&head);
+                first = Some(head);
+                format
+            }
+        };
+        return match format {
+            InputFormat::Json => {
+                let rest = read_all(&mut field, budget).await?;
+                let mut bytes = first.map(|b| b.to_vec()).unwrap_or_default();
+                bytes.extend_from_slice(&rest);
+                let slot = state.admission.admit().await?;
+                run_blocking(slot, move || screen_json(&screener, &bytes, output)).await
+            }
+            InputFormat::Csv => {
+                let slot = state.admission.admit().await?;
+                screen_streamed_csv(screener, slot, first, &mut field, budget, output).await
+            }
+        };
+    }
+}
+
+/// The format the part announces by Content-Type or file name, if any.
+fn declared_format(field: &Field) -> Option<InputFormat> {
+    let by_type = field.content_type().and_then(|mime| {
+        match (mime.type_().as_str(), mime.subtype().as_str()) {
+            ("text", "csv") | ("application", "csv") => Some(InputFormat::Csv),
+            ("application", "json") => Some(InputFormat::Json),
+            _ if mime.suffix() == Some(actix_web::mime::JSON) => Some(InputFormat::Json),
+            _ => None,
+        }
+    });
+    by_type.or_else(|| {
+        field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .and_then(|name| InputFormat::from_extension(Path::new(name)))
+    })
+}
+
+/// The first non-empty chunk of the part (empty at the end of the part), counted in `budget`.
+async fn first_chunk(field: &mut Field, budget: &mut BodyBudget) -> Result<Bytes, ApiError> {
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(malformed)?;
+        budget.spend(chunk.len())?;
+        if !chunk.is_empty() {
+            return Ok(chunk);
+        }
+    }
+    Ok(Bytes::new())
+}
+
+fn malformed(error: actix_multipart::MultipartError) -> ApiError {
+    ApiError::new(
+        ErrorCode::MalformedMultipart,
+        format!("the multipart body cannot be read: {error}; send a multipart/form-data body with a `{FILE_PART}` part"),
+    )
+}
+
+/// `payload`, cut with an overflow error once more than `limit` bytes have passed; `exceeded`
+/// records that the cut happened, so the caller can answer 413 whatever error the multipart
+/// parser makes of it.
+fn limited(
+    payload: web::Payload,
+    limit: usize,
+    exceeded: Rc<Cell<bool>>,
+) -> impl Stream<Item = Result<Bytes, PayloadError>> + 'static {
+    let mut seen = 0usize;
+    payload.map(move |chunk| {
+        let chunk = chunk?;
+        seen = seen.saturating_add(chunk.len());
+        if seen > limit {
+            exceeded.set(true);
+            return Err(PayloadError::Overflow);
+        }
+        Ok(chunk)
+    })
+}

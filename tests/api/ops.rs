@@ -1,0 +1,115 @@
+//! Health, readiness, metrics and the OpenAPI document.
+
+use serde_json::Value;
+
+use caatsa_screen::server::routes::ROUTES;
+
+use super::support::{metric, shared_app};
+
+#[tokio::test]
+async fn healthz_and_readyz_answer_200_once_the_knowledge_base_is_loaded() {
+    let app = shared_app().await;
+    let client = reqwest::Client::new();
+    let health: Value = client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(health["status"], "ok");
+    let ready = client.get(app.url("/readyz")).send().await.expect("sent");
+    assert_eq!(ready.status(), 200);
+    assert!(ready.headers().contains_key("x-request-id"));
+    let ready: Value = ready.json().await.expect("JSON");
+    assert!(ready["indicators_version"]
+        .as_str()
+        .is_some_and(|v| !v.is_empty()));
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_template_and_lines_by_verdict() {
+    let app = shared_app().await;
+    let client = reqwest::Client::new();
+    let scrape = || async {
+        client
+            .get(app.url("/metrics"))
+            .send()
+            .await
+            .expect("sent")
+            .text()
+            .await
+            .expect("text")
+    };
+    let series =
+        "caatsa_http_requests_total{route=\"/v1/indicators/search\",method=\"GET\",status=\"200\"}";
+    let before = scrape().await;
+    client
+        .get(app.url("/v1/indicators/search?q=Ryonbong"))
+        .send()
+        .await
+        .expect("sent");
+    let response = client
+        .post(app.url("/v1/screenings"))
+        .header("content-type", "text/csv")
+        .body("Supplier,Country of Origin\nKorea Ryonbong General Corp.,KP\n")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+    let after = scrape().await;
+    assert!(
+        metric(&after, series) >= metric(&before, series) + 1.0,
+        "{after}"
+    );
+    let presumption = "caatsa_lines_screened_total{verdict=\"presumption\"}";
+    assert!(metric(&after, presumption) >= metric(&before, presumption) + 1.0);
+    assert!(after.contains("# TYPE caatsa_http_request_duration_seconds histogram"));
+    assert!(
+        !after.contains("q=Ryonbong"),
+        "raw paths never become labels"
+    );
+}
+
+#[tokio::test]
+async fn the_openapi_document_is_json_and_lists_every_route_with_its_method() {
+    let app = shared_app().await;
+    let response = reqwest::Client::new()
+        .get(app.url("/openapi.json"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+    let document: Value = response.json().await.expect("JSON");
+    assert!(document["openapi"]
+        .as_str()
+        .is_some_and(|v| v.starts_with('3')));
+    for (method, path) in ROUTES {
+        let operation = &document["paths"][path][method.to_ascii_lowercase()];
+        assert!(operation.is_object(), "{method} {path} is documented");
+        assert!(
+            operation["responses"].is_object(),
+            "{method} {path} has responses"
+        );
+    }
+    assert_eq!(
+        document["paths"].as_object().map(|p| p.len()),
+        Some(ROUTES.len()),
+        "no undocumented or stale paths"
+    );
+    assert!(document["components"]["schemas"]["ErrorBody"].is_object());
+}
+
+#[tokio::test]
+async fn swagger_ui_is_served_under_docs() {
+    let app = shared_app().await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::limited(3))
+        .build()
+        .expect("client");
+    let response = client.get(app.url("/docs")).send().await.expect("sent");
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.expect("html");
+    assert!(html.contains("<html"), "{html}");
+}

@@ -1,0 +1,155 @@
+//! `POST /v1/indicators/reload`: a new knowledge base is swapped in atomically; a request in
+//! flight finishes on the version it started with; a failed reload keeps the old version.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tokio::sync::mpsc;
+
+use super::support::{expect_error, metric, spawn_app, test_config, TestApp};
+
+/// The OFAC files of the shipped North Korea subset.
+const OFAC_FILES: [&str; 4] = ["sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"];
+
+fn copy_ofac_files(into: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ofac/dprk");
+    for name in OFAC_FILES {
+        std::fs::copy(from.join(name), into.join(name)).expect("copied");
+    }
+}
+
+async fn version(app: &TestApp) -> String {
+    let ready: Value = reqwest::Client::new()
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("JSON");
+    ready["indicators_version"]
+        .as_str()
+        .expect("version")
+        .to_owned()
+}
+
+async fn in_flight(app: &TestApp) -> f64 {
+    let text = reqwest::Client::new()
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("text");
+    metric(&text, "caatsa_screenings_in_flight")
+}
+
+#[tokio::test]
+async fn a_reload_answers_the_new_version_while_a_request_in_flight_keeps_the_old_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_ofac_files(dir.path());
+    let mut config = test_config();
+    config.indicators = Some(dir.path().to_owned());
+    let app = spawn_app(config).await;
+    let client = reqwest::Client::new();
+    let old = version(&app).await;
+
+    // Start a streamed upload and keep it open: its handler holds a screening slot.
+    let (tx, rx) = mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    let body = reqwest::Body::wrap_stream(tokio_stream_of(rx));
+    let upload = tokio::spawn({
+        let request = client
+            .post(app.url("/v1/screenings"))
+            .header("content-type", "text/csv")
+            .body(body);
+        async move { request.send().await }
+    });
+    tx.send(Ok(
+        b"Supplier,Country of Origin\nKorea Ryonbong General Corp.,CN\n".to_vec(),
+    ))
+    .await
+    .expect("first chunk");
+    let started = Instant::now();
+    while in_flight(&app).await < 1.0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the upload never started"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    // A different knowledge base: without the comments file the content hash changes.
+    std::fs::remove_file(dir.path().join("sdn_comments.csv")).expect("removed");
+    let response = client
+        .post(app.url("/v1/indicators/reload"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+    let reloaded: Value = response.json().await.expect("JSON");
+    let new = reloaded["indicators_version"]
+        .as_str()
+        .expect("new version")
+        .to_owned();
+    assert_ne!(new, old);
+    assert_eq!(reloaded["previous_version"], old.as_str());
+    assert_eq!(version(&app).await, new);
+
+    // Finish the upload: it was screened with the knowledge base it started with.
+    tx.send(Ok(b"Other Trading Co,CN\n".to_vec()))
+        .await
+        .expect("second chunk");
+    drop(tx);
+    let response = upload.await.expect("joined").expect("answered");
+    assert_eq!(response.status(), 200);
+    let screening: Value = response.json().await.expect("JSON");
+    assert_eq!(screening["indicators_version"], old.as_str());
+    assert_eq!(screening["summary"]["lines"], 2);
+
+    // A new request uses the new version.
+    let screening: Value = client
+        .post(app.url("/v1/screenings"))
+        .header("content-type", "text/csv")
+        .body("Supplier\nACME\n")
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(screening["indicators_version"], new.as_str());
+}
+
+#[tokio::test]
+async fn a_failed_reload_is_an_error_and_keeps_the_version_in_service() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_ofac_files(dir.path());
+    let mut config = test_config();
+    config.indicators = Some(dir.path().to_owned());
+    let app = spawn_app(config).await;
+    let old = version(&app).await;
+
+    std::fs::remove_file(dir.path().join("sdn.csv")).expect("removed");
+    let response = reqwest::Client::new()
+        .post(app.url("/v1/indicators/reload"))
+        .send()
+        .await
+        .expect("sent");
+    let body = expect_error(response, 500, "reload_failed").await;
+    assert_eq!(body["error"]["details"][0]["kept_version"], old.as_str());
+    assert!(body["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("sdn.csv")));
+    assert_eq!(version(&app).await, old);
+}
+
+/// A stream over a channel's receiver (what `tokio_stream::wrappers::ReceiverStream` does).
+fn tokio_stream_of<T: Send + 'static>(
+    rx: mpsc::Receiver<T>,
+) -> impl futures_util::Stream<Item = T> + Send + 'static {
+    futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    })
+}
