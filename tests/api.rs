@@ -13,4 +13,5 @@ mod api {
     pub mod reload;
     pub mod screenings;
     pub mod support;
+    pub mod tips;
 }

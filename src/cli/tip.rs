@@ -82,8 +82,7 @@ pub fn run(args: TipArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn parse_date(text: &str) -> anyhow::Result<time::Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(text.trim(), &format)
+    tip::parse_iso_date(text)
         .with_context(|| format!("--date `{text}` is not a date; write it as YYYY-MM-DD"))
 }
 

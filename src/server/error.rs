@@ -41,6 +41,10 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     InvalidManifest,
     NoScreenableLine,
+    UnknownShipment,
+    UnknownLine,
+    InvalidTipRequest,
+    TipRefused,
     Internal,
     ReloadFailed,
     NotReady,
@@ -58,7 +62,7 @@ pub struct ErrorRow {
 
 impl ErrorCode {
     /// Every code, in the order of the documentation's table.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::MalformedJson,
         ErrorCode::MalformedCsv,
         ErrorCode::MalformedMultipart,
@@ -70,6 +74,10 @@ impl ErrorCode {
         ErrorCode::UnsupportedMediaType,
         ErrorCode::InvalidManifest,
         ErrorCode::NoScreenableLine,
+        ErrorCode::UnknownShipment,
+        ErrorCode::UnknownLine,
+        ErrorCode::InvalidTipRequest,
+        ErrorCode::TipRefused,
         ErrorCode::Internal,
         ErrorCode::ReloadFailed,
         ErrorCode::NotReady,
@@ -102,6 +110,14 @@ impl ErrorCode {
                 "the body parses but is not a manifest (no supplier, manufacturer or country column; wrong JSON shape)"),
             ErrorCode::NoScreenableLine => ("no_screenable_line", StatusCode::UNPROCESSABLE_ENTITY,
                 "the manifest has no line to screen (details list the row errors)"),
+            ErrorCode::UnknownShipment => ("unknown_shipment", StatusCode::NOT_FOUND,
+                "a tip asks for a shipment the screening does not hold (details list the shipments)"),
+            ErrorCode::UnknownLine => ("unknown_line", StatusCode::NOT_FOUND,
+                "a tip asks for a line the shipment does not have (details list its lines)"),
+            ErrorCode::InvalidTipRequest => ("invalid_tip_request", StatusCode::UNPROCESSABLE_ENTITY,
+                "a tip request gives neither or both of `screening` and `manifest`, or a bad `date`"),
+            ErrorCode::TipRefused => ("tip_refused", StatusCode::UNPROCESSABLE_ENTITY,
+                "the selected lines carry no flag, so there is nothing to allege"),
             ErrorCode::Internal => ("internal", StatusCode::INTERNAL_SERVER_ERROR,
                 "a bug or an environment failure; opaque here, complete in the log"),
             ErrorCode::ReloadFailed => ("reload_failed", StatusCode::INTERNAL_SERVER_ERROR,

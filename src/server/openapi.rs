@@ -13,7 +13,7 @@ use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
 use super::error::{ErrorBody, ErrorPayload};
-use super::routes::{indicators, ops, screenings};
+use super::routes::{indicators, ops, screenings, tips};
 use super::state::Reloaded;
 
 /// Where Swagger UI is served (with its trailing slash; `/docs` redirects here).
@@ -27,6 +27,7 @@ pub const DOCS_PATH: &str = "/docs/";
     ),
     paths(
         screenings::create,
+        tips::create,
         indicators::summary,
         indicators::search,
         indicators::reload,
@@ -39,6 +40,7 @@ pub const DOCS_PATH: &str = "/docs/";
         ErrorBody,
         ErrorPayload,
         Reloaded,
+        tips::TipRequest,
         indicators::SearchAnswer,
         indicators::SearchHit,
         indicators::EntityView,
@@ -48,6 +50,7 @@ pub const DOCS_PATH: &str = "/docs/";
     )),
     tags(
         (name = "screenings", description = "Screen manifests"),
+        (name = "tips", description = "Draft CBP forced-labor allegations from flagged lines"),
         (name = "indicators", description = "The knowledge base: summary, name search, reload"),
         (name = "operations", description = "Health, readiness, metrics, this document"),
     )

@@ -263,6 +263,12 @@ pub fn iso_date(date: time::Date) -> String {
     )
 }
 
+/// The draft date a person typed, `YYYY-MM-DD` (surrounding spaces ignored); `None` otherwise.
+pub fn parse_iso_date(text: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text.trim(), &format).ok()
+}
+
 /// Every source the draft cites, once each (by URL), in order of first citation.
 fn attachments(draft: &TipDraft) -> Vec<Attachment> {
     type Cited<'a> = (&'a str, &'a str, &'a str);

@@ -27,7 +27,7 @@ mod reasons;
 
 use std::str::FromStr;
 
-pub use build::{draft, iso_date, TITLE};
+pub use build::{draft, iso_date, parse_iso_date, TITLE};
 pub use error::{TipError, TipRefusal};
 pub use model::*;
 

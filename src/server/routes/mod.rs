@@ -5,6 +5,7 @@
 pub mod indicators;
 pub mod ops;
 pub mod screenings;
+pub mod tips;
 
 use actix_web::web::{self, ServiceConfig};
 use actix_web::Resource;
@@ -14,8 +15,9 @@ use super::openapi;
 use super::state::AppState;
 
 /// Every API route as `(method, path template)`, as documented in the OpenAPI document.
-pub const ROUTES: [(&str, &str); 8] = [
+pub const ROUTES: [(&str, &str); 9] = [
     ("POST", "/v1/screenings"),
+    ("POST", "/v1/tips"),
     ("GET", "/v1/indicators"),
     ("GET", "/v1/indicators/search"),
     ("POST", "/v1/indicators/reload"),
@@ -37,6 +39,7 @@ pub fn configure(state: web::Data<AppState>) -> impl FnOnce(&mut ServiceConfig) 
             .app_data(web::JsonConfig::default().error_handler(error::json_error_handler))
             .app_data(web::QueryConfig::default().error_handler(error::query_error_handler))
             .service(resource("/v1/screenings").route(web::post().to(screenings::create)))
+            .service(resource("/v1/tips").route(web::post().to(tips::create)))
             .service(resource("/v1/indicators").route(web::get().to(indicators::summary)))
             .service(resource("/v1/indicators/search").route(web::get().to(indicators::search)))
             .service(resource("/v1/indicators/reload").route(web::post().to(indicators::reload)))

@@ -1,0 +1,187 @@
+//! `POST /v1/tips`: a CBP forced-labor allegation draft for one shipment (or one line of it),
+//! from a screening result the client already holds or from a manifest screened on the spot.
+//!
+//! The drafting is the engine's (`report::tip::draft` and `render`); this handler only reads the
+//! request, picks the format (`?format=` first, then `Accept`, default Markdown) and maps the
+//! engine's `TipError` onto the error table: an unknown shipment or line is a 404 listing what
+//! exists, a clear selection is a 422 `tip_refused` (a draft without a reason is never printed).
+//! Drafting is CPU work, so it takes a screening slot like `POST /v1/screenings` does.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::manifest;
+use crate::report::tip::{self, TipError, TipFormat};
+use crate::screening::{Screener, Screening};
+use crate::server::admission::run_blocking;
+use crate::server::error::{ApiError, ErrorBody, ErrorCode};
+use crate::server::state::AppState;
+
+/// Query parameters of `POST /v1/tips`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TipParams {
+    /// `md` (default), `html` or `json`; wins over the Accept header.
+    pub format: Option<String>,
+}
+
+/// The request body: what to draft for, and the screening or manifest it comes from.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TipRequest {
+    /// The shipment (bill of lading / entry number) to draft for.
+    pub shipment_id: String,
+    /// One line of the shipment; omitted, every flagged line of it.
+    pub line: Option<u32>,
+    /// The date printed on the draft (YYYY-MM-DD); default today (UTC).
+    pub date: Option<String>,
+    /// A screening result as returned by `POST /v1/screenings` (JSON).
+    #[schema(value_type = Option<Object>)]
+    pub screening: Option<Value>,
+    /// A manifest in the JSON shapes `POST /v1/screenings` accepts; it is screened first.
+    #[schema(value_type = Option<Object>)]
+    pub manifest: Option<Value>,
+}
+
+/// Draft a CBP forced-labor allegation.
+///
+/// Give exactly one of `screening` (a result you hold) or `manifest` (screened now with the
+/// knowledge base in service). The draft quotes the legal texts with their sources, states each
+/// flag's evidence and tier, and is for a person to check and file; it alleges nothing by itself.
+#[utoipa::path(
+    post,
+    path = "/v1/tips",
+    tag = "tips",
+    params(TipParams),
+    request_body(content = TipRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The draft: Markdown (default), a print-ready HTML page, or the draft model as JSON.",
+            content((String = "text/markdown"), (String = "text/html"), (Object = "application/json"))),
+        (status = 400, description = "malformed_json or invalid_query", body = ErrorBody),
+        (status = 404, description = "unknown_shipment or unknown_line (details list what exists)", body = ErrorBody),
+        (status = 415, description = "unsupported_media_type", body = ErrorBody),
+        (status = 422, description = "invalid_tip_request, tip_refused (the lines are clear), invalid_manifest or no_screenable_line", body = ErrorBody),
+        (status = 503, description = "overloaded or not_ready, with Retry-After", body = ErrorBody),
+    )
+)]
+pub async fn create(
+    request: HttpRequest,
+    params: web::Query<TipParams>,
+    body: web::Json<TipRequest>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let format = negotiate(params.format.as_deref(), &request)?;
+    let body = body.into_inner();
+    let date = draft_date(body.date.as_deref())?;
+    let screener = state.screener()?;
+    let slot = state.admission.admit().await?;
+    let text = run_blocking(slot, move || draft(&screener, body, date, format)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(format.media_type())
+        .body(text))
+}
+
+/// Screens or reads the screening, drafts and renders.
+fn draft(
+    screener: &Screener,
+    body: TipRequest,
+    date: time::Date,
+    format: TipFormat,
+) -> Result<String, ApiError> {
+    let screening = match (body.screening, body.manifest) {
+        (Some(screening), None) => read_screening(screening)?,
+        (None, Some(manifest)) => screen_manifest(screener, &manifest)?,
+        _ => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidTipRequest,
+                "give exactly one of `screening` (a result of POST /v1/screenings) or \
+                 `manifest` (a JSON manifest to screen first)",
+            ))
+        }
+    };
+    let draft = tip::draft(
+        screener.kb(),
+        &screening,
+        &body.shipment_id,
+        body.line,
+        date,
+    )
+    .map_err(tip_error)?;
+    Ok(tip::render(&draft, format))
+}
+
+fn read_screening(value: Value) -> Result<Screening, ApiError> {
+    serde_json::from_value(value).map_err(|e| {
+        ApiError::new(
+            ErrorCode::InvalidTipRequest,
+            format!(
+                "`screening` is not a screening result ({e}); send the JSON that POST \
+                 /v1/screenings answered, or send the manifest as `manifest`"
+            ),
+        )
+    })
+}
+
+fn screen_manifest(screener: &Screener, value: &Value) -> Result<Screening, ApiError> {
+    let bytes = serde_json::to_vec(value)
+        .map_err(|e| ApiError::internal("re-serializing a manifest failed", e))?;
+    let manifest = manifest::read_json(&bytes)?;
+    if manifest.lines.is_empty() {
+        return Err(ApiError::no_screenable_line(&manifest.errors));
+    }
+    Ok(screener.screen(&manifest.lines, manifest.errors, manifest.warnings))
+}
+
+/// `format` from the query when given, else the first tip type the Accept header names, else
+/// Markdown.
+fn negotiate(format: Option<&str>, request: &HttpRequest) -> Result<TipFormat, ApiError> {
+    if let Some(format) = format {
+        return format.parse::<TipFormat>().map_err(|_| {
+            ApiError::new(
+                ErrorCode::InvalidQuery,
+                format!("`format={format}` is not a draft format: use `md`, `html` or `json`"),
+            )
+            .with_details(vec![
+                json!({ "parameter": "format", "accepted": ["md", "html", "json"] }),
+            ])
+        });
+    }
+    let accept = request
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    Ok(TipFormat::from_accept(accept).unwrap_or(TipFormat::Md))
+}
+
+fn draft_date(text: Option<&str>) -> Result<time::Date, ApiError> {
+    let Some(text) = text else {
+        return Ok(time::OffsetDateTime::now_utc().date());
+    };
+    tip::parse_iso_date(text).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidTipRequest,
+            format!("`date` `{text}` is not a date; write it as YYYY-MM-DD"),
+        )
+    })
+}
+
+/// The engine's reasons for not drafting, as API errors.
+fn tip_error(error: TipError) -> ApiError {
+    let message = error.to_string();
+    match error {
+        TipError::UnknownShipment { available, .. } => {
+            ApiError::new(ErrorCode::UnknownShipment, message)
+                .with_details(vec![json!({ "shipments": available })])
+        }
+        TipError::UnknownLine { available, .. } => ApiError::new(ErrorCode::UnknownLine, message)
+            .with_details(vec![json!({ "lines": available })]),
+        TipError::Refused(refusal) => {
+            ApiError::new(ErrorCode::TipRefused, message).with_details(vec![
+                json!({ "shipment_id": refusal.shipment_id, "line": refusal.line }),
+            ])
+        }
+        TipError::LegalText { .. } => ApiError::internal("drafting a tip failed", message),
+    }
+}
