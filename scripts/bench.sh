@@ -20,7 +20,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 cargo build --release --quiet
-cargo build --release --quiet --example gen_manifest --example bench_names
+cargo build --release --quiet --example gen_manifest --example bench_names --example eval_names
 bin=./target/release/caatsa-screen
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -42,7 +42,8 @@ pub struct CandidateIndex {
     term_is_run: Vec<bool>,
     /// Hash of a deletion variant -> ids of the terms it comes from.
     deletions: FxHashMap<u64, Vec<u32>>,
-    names: usize,
+    /// Name id -> its total token weight (the estimate's denominator, read for every name met).
+    name_weight: Vec<f32>,
 }
 
 /// A name worth scoring, with the share of weight its shared terms account for.
@@ -95,7 +96,7 @@ impl CandidateIndex {
     pub fn build<'a>(names: impl IntoIterator<Item = &'a PreparedName>) -> Self {
         let mut index = CandidateIndex::default();
         for (id, name) in names.into_iter().enumerate() {
-            index.names = id + 1;
+            index.name_weight.push(name.total_weight());
             for Term {
                 text: term,
                 weight,
@@ -141,18 +142,17 @@ impl CandidateIndex {
 
     /// Names sharing terms with `query`, best estimates first: at most `limit`, and only those
     /// whose estimate reaches `min_estimate`. The estimate is the weight the shared terms account
-    /// for over both names' total weight (`name_weight(id)` gives a listed name's), each query
-    /// term counted once per name; it approximates the score from above.
+    /// for over both names' total weight, each query term counted once per name; it approximates
+    /// the score from above.
     pub fn candidates(
         &self,
         query: &PreparedName,
         limit: usize,
         min_estimate: f32,
-        name_weight: impl Fn(u32) -> f32,
     ) -> Vec<Candidate> {
         SCRATCH.with(|cell| {
             let mut scratch = cell.borrow_mut();
-            self.collect(&mut scratch, query, limit, min_estimate, name_weight)
+            self.collect(&mut scratch, query, limit, min_estimate)
         })
     }
 
@@ -162,12 +162,12 @@ impl CandidateIndex {
         query: &PreparedName,
         limit: usize,
         min_estimate: f32,
-        name_weight: impl Fn(u32) -> f32,
     ) -> Vec<Candidate> {
-        if s.covered.len() < self.names {
-            s.covered.resize(self.names, 0.0);
-            s.term_best.resize(self.names, 0.0);
-            s.term_stamp.resize(self.names, 0);
+        let names = self.name_weight.len();
+        if s.covered.len() < names {
+            s.covered.resize(names, 0.0);
+            s.term_best.resize(names, 0.0);
+            s.term_stamp.resize(names, 0);
         }
         s.touched.clear();
         let mut plans = self.plan(query);
@@ -209,7 +209,7 @@ impl CandidateIndex {
         let mut out: Vec<Candidate> = Vec::new();
         for &id in &s.touched {
             let covered = std::mem::take(&mut s.covered[id as usize]);
-            let total = query_weight + name_weight(id);
+            let total = query_weight + self.name_weight[id as usize];
             let estimate = if total > 0.0 { covered / total } else { 0.0 };
             if estimate >= min_estimate {
                 out.push(Candidate { name: id, estimate });

@@ -142,11 +142,9 @@ impl Matcher {
     pub fn search(&self, raw: &str, min_score: f32, limit: usize) -> Vec<NameHit> {
         let query = self.query(raw);
         let min_estimate = min_score * ESTIMATE_SLACK;
-        let candidates =
-            self.index
-                .candidates(&query.other, CANDIDATES_PER_QUERY, min_estimate, |id| {
-                    self.prepared[id as usize].total_weight()
-                });
+        let candidates = self
+            .index
+            .candidates(&query.other, CANDIDATES_PER_QUERY, min_estimate);
         let scored = candidates.into_iter().map(|c| c.name);
         self.rank(&query, scored, min_score, limit)
     }
