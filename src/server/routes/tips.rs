@@ -9,6 +9,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
 use crate::manifest;
@@ -39,9 +40,10 @@ pub struct TipRequest {
     /// A screening result as returned by `POST /v1/screenings` (JSON).
     #[schema(value_type = Option<Object>)]
     pub screening: Option<Value>,
-    /// A manifest in the JSON shapes `POST /v1/screenings` accepts; it is screened first.
+    /// A manifest in the JSON shapes `POST /v1/screenings` accepts; it is screened first. Kept
+    /// as its raw text, so the manifest reader sees it as sent (no re-serialization).
     #[schema(value_type = Option<Object>)]
-    pub manifest: Option<Value>,
+    pub manifest: Option<Box<RawValue>>,
 }
 
 /// Draft a CBP forced-labor allegation.
@@ -123,10 +125,8 @@ fn read_screening(value: Value) -> Result<Screening, ApiError> {
     })
 }
 
-fn screen_manifest(screener: &Screener, value: &Value) -> Result<Screening, ApiError> {
-    let bytes = serde_json::to_vec(value)
-        .map_err(|e| ApiError::internal("re-serializing a manifest failed", e))?;
-    let manifest = manifest::read_json(&bytes)?;
+fn screen_manifest(screener: &Screener, raw: &RawValue) -> Result<Screening, ApiError> {
+    let manifest = manifest::read_json(raw.get().as_bytes())?;
     if manifest.lines.is_empty() {
         return Err(ApiError::no_screenable_line(&manifest.errors));
     }
