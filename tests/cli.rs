@@ -55,9 +55,9 @@ fn the_demo_manifest_gets_the_documented_verdicts() {
     );
     let result: Value = serde_json::from_slice(&out.stdout).expect("JSON result");
     let expected = [
-        ("COSU6201448790", 1, "presumption"),
-        ("COSU6201448790", 2, "presumption"),
-        ("MEDUPX118852", 1, "presumption"),
+        ("COSU6201448790", 1, "prohibited"),
+        ("COSU6201448790", 2, "prohibited"),
+        ("MEDUPX118852", 1, "prohibited"),
         ("MEDUPX118853", 1, "high_risk"),
         ("MEDUPX118854", 1, "review"),
         ("HDMUSE229104", 1, "clear"),
@@ -65,7 +65,7 @@ fn the_demo_manifest_gets_the_documented_verdicts() {
         ("OOLU2730941", 1, "presumption"),
         ("OOLU2730955", 1, "high_risk"),
         ("OOLU2730960", 1, "review"),
-        ("EGLV1450022", 1, "high_risk"),
+        ("EGLV1450022", 1, "prohibited"),
         ("EGLV1450030", 1, "review"),
         ("EGLV1450031", 1, "high_risk"),
         ("EGLV1450040", 1, "clear"),
@@ -82,6 +82,13 @@ fn the_demo_manifest_gets_the_documented_verdicts() {
     assert!(result["indicators_version"].as_str().unwrap().contains('+'));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("screened 15 lines"), "{stderr}");
+    assert!(stderr.contains("4 prohibited, 1 presumption"), "{stderr}");
+    // The built-in list is years old: the result and stderr say so.
+    assert_eq!(result["warnings"][0]["code"], "STALE_LIST");
+    assert!(
+        stderr.contains("warning: The OFAC list used is dated"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -90,7 +97,10 @@ fn every_flag_shows_the_matched_name_score_and_source_url() {
     let result: Value = serde_json::from_slice(&out.stdout).unwrap();
     for line in result["results"].as_array().unwrap() {
         for flag in line["flags"].as_array().unwrap() {
-            assert!(!flag["legal_basis"].as_array().unwrap().is_empty());
+            for law in flag["law"].as_array().unwrap() {
+                assert!(!law["legal_basis"].as_array().unwrap().is_empty());
+                assert!(!law["guidance"].as_str().unwrap().is_empty());
+            }
             for e in flag["evidence"].as_array().unwrap() {
                 assert!(e["matched"].as_str().is_some_and(|m| !m.is_empty()));
                 assert!(e["score"]
@@ -116,7 +126,7 @@ fn json_input_screens_like_csv_input() {
     assert_eq!(got.len(), 5);
     assert_eq!(
         got[2],
-        ("ONEYNB4417350".to_string(), 1, "presumption".to_string())
+        ("ONEYNB4417350".to_string(), 1, "prohibited".to_string())
     );
     assert_eq!(
         got[3],
@@ -181,6 +191,35 @@ fn fail_on_exits_3_when_a_line_reaches_the_level() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn fail_on_prohibited_and_the_list_age_limit() {
+    // Only the enforcement target is a presumption line; it is not prohibited.
+    let target = "Shipper,Country of Origin\nLi-Ning Sporting Goods Co. Ltd.,CN\n";
+    let args = [
+        "screen",
+        "-",
+        "--input-format",
+        "csv",
+        "--fail-on",
+        "prohibited",
+    ];
+    let out = run_with_stdin(&args, target.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: The OFAC list used is dated"),
+        "{stderr}"
+    );
+    let goods = "Shipper,Country of Origin\nAny Trading Co,North Korea\n";
+    let out = run_with_stdin(&args, goods.as_bytes());
+    assert_eq!(out.status.code(), Some(3));
+    let lenient = [&args[..], &["--max-list-age", "100000"]].concat();
+    let out = run_with_stdin(&lenient, goods.as_bytes());
+    let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["warnings"], serde_json::json!([]));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("OFAC list used"));
 }
 
 #[test]
@@ -318,7 +357,8 @@ fn indicators_import_builds_a_knowledge_base_that_screen_uses() {
     ]);
     let result: Value = serde_json::from_slice(&screened.stdout).unwrap();
     assert_eq!(result["indicators_version"], summary["version"]["id"]);
-    assert_eq!(result["summary"]["presumption"], 4);
+    assert_eq!(result["summary"]["prohibited"], 4);
+    assert_eq!(result["summary"]["presumption"], 1);
 }
 
 #[test]

@@ -192,6 +192,9 @@ fn an_annotation_adds_its_source_note_and_weak_aliases_to_the_sdn_entity() {
             url: "https://www.treasury.gov/ofac/downloads/".to_owned(),
         },
         extra_sources: Vec::new(),
+        role: None,
+        linked_to: Vec::new(),
+        labor_export: None,
     };
     let mut other = entity.clone();
     other.id = "ofac:23083".to_owned();

@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashSet;
 
 use caatsa_screen::indicators::curated::{
-    is_goods_sector, is_known_sector, load_curated, CuratedError, INDICATORS_FILE,
+    is_goods_sector, is_known_sector, load_curated, CuratedError, CuratedFiles, INDICATORS_FILE,
 };
 use caatsa_screen::indicators::{Source, Tier};
 use common::{curated, read};
@@ -88,11 +88,11 @@ fn every_sector_id_in_use_is_in_the_vocabulary_and_sector_countries_are_goods_on
                 .flat_map(|r| r.sectors.iter().map(|s| &s.sector)),
         );
     for sector in in_use {
-        assert!(is_known_sector(sector), "unknown sector {sector}");
+        assert!(is_known_sector(sector.as_str()), "unknown sector {sector}");
     }
     for risk in &c.sector_countries {
         assert!(
-            is_goods_sector(&risk.sector),
+            is_goods_sector(risk.sector.as_str()),
             "{} is not a goods sector",
             risk.sector
         );
@@ -224,11 +224,19 @@ fn a_bad_tier_in_the_shipped_table_fails_with_file_line_and_column() {
         .position(|l| l.starts_with("region:dandong,"))
         .expect("line")
         + 1;
-    let err = load_curated(
-        broken.as_bytes(),
-        &read("indicators/region_sectors.csv"),
-        &read("indicators/sector_countries.csv"),
-    )
+    let (regions, countries, roles, aliases) = (
+        read("indicators/region_sectors.csv"),
+        read("indicators/sector_countries.csv"),
+        read("indicators/entity_roles.csv"),
+        read("indicators/alias_sources.csv"),
+    );
+    let err = load_curated(&CuratedFiles {
+        indicators: broken.as_bytes(),
+        region_sectors: &regions,
+        sector_countries: &countries,
+        entity_roles: &roles,
+        alias_sources: &aliases,
+    })
     .expect_err("a bad tier must not load");
     match &err {
         CuratedError::Field {

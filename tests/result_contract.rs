@@ -6,11 +6,21 @@ use std::sync::{Arc, OnceLock};
 
 use caatsa_screen::indicators::KnowledgeBase;
 use caatsa_screen::manifest::{self, InputFormat};
-use caatsa_screen::screening::{FlagCode, Screener, Verdict};
+use caatsa_screen::screening::{
+    EvidenceKind, FlagCode, IdentityStrength, Regime, Screener, ScreeningOptions, Verdict,
+};
+
+/// A fixed screening date, so that source ages and the list-age warning do not move the snapshots.
+fn options() -> ScreeningOptions {
+    ScreeningOptions {
+        as_of: Some(time::macros::date!(2026 - 12 - 01)),
+        ..ScreeningOptions::default()
+    }
+}
 
 fn builtin() -> &'static Screener {
     static S: OnceLock<Screener> = OnceLock::new();
-    S.get_or_init(|| Screener::new(Arc::new(KnowledgeBase::builtin().unwrap())))
+    S.get_or_init(|| Screener::with_options(Arc::new(KnowledgeBase::builtin().unwrap()), options()))
 }
 
 fn demo_lines() -> Vec<caatsa_screen::manifest::ManifestLine> {
@@ -48,17 +58,25 @@ fn a_match_to_a_non_north_korea_sdn_entry_is_a_sanctioned_party() {
         env!("CARGO_MANIFEST_DIR"),
         "/data/ofac/set_2023-12-28"
     ));
-    let full = Screener::new(Arc::new(
-        KnowledgeBase::from_ofac_dir(dir, "2023-12-28").unwrap(),
-    ));
+    let full = Screener::with_options(
+        Arc::new(KnowledgeBase::from_ofac_dir(dir, "2023-12-28").unwrap()),
+        options(),
+    );
     let mut line = demo_lines().remove(0);
     line.supplier_name = Some("Banco Nacional de Cuba".into());
     line.supplier_address = None;
-    line.supplier_city = None;
+    // OFAC lists the bank's branches (Madrid among them), not Cuba, as its addresses.
+    line.supplier_city = Some("Madrid".into());
+    line.supplier_country = Some("Spain".into());
     let r = full.screen_line(&line);
     let flag = r.flag(FlagCode::SanctionedParty).expect("SANCTIONED_PARTY");
-    assert_eq!(flag.severity, Verdict::HighRisk);
-    assert_eq!(flag.evidence[0].kind, "ofac_other");
+    assert_eq!(flag.severity, Verdict::Prohibited, "{:?}", flag.identity);
+    assert_eq!(flag.regimes, [Regime::OfacSanctions]);
+    assert_eq!(flag.evidence[0].kind, EvidenceKind::OfacOther);
+    assert_eq!(
+        flag.identity.as_ref().map(|i| i.strength),
+        Some(IdentityStrength::Strong)
+    );
     assert!(!r.has(FlagCode::DesignatedParty));
     // The North Korea listings keep their own flag under the full list.
     line.supplier_name = Some("Korea Ryonbong General Corp.".into());

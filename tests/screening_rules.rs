@@ -1,6 +1,14 @@
 //! The screening rules, end to end on the shipped knowledge base: every flag code with a line
 //! that must raise it and a line that must not, the verdict order, and the acceptance table of
-//! the engine issue.
+//! the engine issue. The legal regimes, North Korean places and the stale-list warning have their
+//! own modules under `tests/screening/` (one test binary, one shared screener).
+
+#[path = "screening/places.rs"]
+mod places;
+#[path = "screening/regimes.rs"]
+mod regimes;
+#[path = "screening/stale.rs"]
+mod stale;
 
 use std::sync::{Arc, OnceLock};
 
@@ -63,7 +71,7 @@ fn the_acceptance_table_gets_its_verdicts() {
                 ("country_of_origin", "CN"),
                 ("hts_code", "8479.89"),
             ],
-            Verdict::Presumption,
+            Verdict::Prohibited,
         ),
         (
             &[
@@ -71,7 +79,7 @@ fn the_acceptance_table_gets_its_verdicts() {
                 ("country_of_origin", "KP"),
                 ("hts_code", "7108.13"),
             ],
-            Verdict::Presumption,
+            Verdict::Prohibited,
         ),
         (
             &[
@@ -82,7 +90,7 @@ fn the_acceptance_table_gets_its_verdicts() {
                 ),
                 ("hts_code", "0307.43"),
             ],
-            Verdict::Presumption,
+            Verdict::Prohibited,
         ),
         (
             &[
@@ -189,7 +197,7 @@ fn designated_party_for_an_sdn_entry_with_a_north_korea_nexus() {
     ]);
     let flag = r.flag(FlagCode::DesignatedParty).expect("DESIGNATED_PARTY");
     let e = &flag.evidence[0];
-    assert_eq!(e.field, "manufacturer_name");
+    assert_eq!(e.field.as_str(), "manufacturer_name");
     assert_eq!(e.matched, "KOREA RYONBONG GENERAL CORPORATION");
     assert!(e.source.url.starts_with("https://"));
     assert!(!codes(&screen(&[
@@ -294,7 +302,7 @@ fn possible_match_for_a_weaker_name_match() {
 fn dprk_vessel_by_imo_and_by_name() {
     let by_imo = screen(&[("supplier_name", "X Co"), ("vessel_imo", "IMO 7937317")]);
     assert!(by_imo.has(FlagCode::DprkVessel));
-    assert_eq!(by_imo.verdict, Verdict::HighRisk);
+    assert_eq!(by_imo.verdict, Verdict::Prohibited);
     assert!(screen(&[
         ("supplier_name", "X Co"),
         ("vessel_name", "CHONG CHON GANG")
@@ -325,7 +333,7 @@ fn a_line_gets_the_highest_verdict_of_its_flags() {
         ("country_of_origin", "Korea"),
     ]);
     assert!(r.has(FlagCode::AmbiguousCountry) && r.has(FlagCode::DesignatedParty));
-    assert_eq!(r.verdict, Verdict::Presumption);
+    assert_eq!(r.verdict, Verdict::Prohibited);
     assert_eq!(r.verdict, r.flags.iter().map(|f| f.severity).max().unwrap());
 }
 
@@ -339,7 +347,8 @@ fn every_evidence_item_names_its_source() {
     ]);
     assert!(!r.flags.is_empty());
     for flag in &r.flags {
-        assert!(!flag.legal_basis.is_empty());
+        assert!(!flag.law.is_empty());
+        assert!(flag.law.iter().all(|l| !l.legal_basis.is_empty()));
         for e in &flag.evidence {
             assert!(
                 !e.source.title.is_empty()

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use caatsa_screen::indicators::KnowledgeBase;
-use caatsa_screen::screening::Screener;
+use caatsa_screen::screening::{Screener, ScreeningOptions};
 
 use super::KbArgs;
 
@@ -17,6 +17,12 @@ pub fn load(args: &KbArgs) -> anyhow::Result<Arc<KnowledgeBase>> {
     Ok(Arc::new(kb))
 }
 
+/// The screener for a command, with the list-age limit of `args`. Commands report a stale list
+/// (`Screener::list_warning`) on stderr when they have done their work, after any error.
 pub fn screener(args: &KbArgs) -> anyhow::Result<Screener> {
-    Ok(Screener::new(load(args)?))
+    let options = ScreeningOptions {
+        max_list_age_days: args.max_list_age,
+        ..ScreeningOptions::default()
+    };
+    Ok(Screener::with_options(load(args)?, options))
 }

@@ -48,6 +48,14 @@ struct KbArgs {
     /// files). Default: the North Korea subset and curated indicators built into the binary.
     #[arg(long, env = "CAATSA_INDICATORS", value_name = "PATH")]
     indicators: Option<PathBuf>,
+    /// Warn (STALE_LIST) when the OFAC list is older than this many days.
+    #[arg(
+        long,
+        env = "CAATSA_MAX_LIST_AGE",
+        value_name = "DAYS",
+        default_value_t = caatsa_screen::screening::freshness::DEFAULT_MAX_LIST_AGE_DAYS
+    )]
+    max_list_age: u32,
 }
 
 /// Exit code for `screen --fail-on` when a line reaches the level.

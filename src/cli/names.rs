@@ -99,5 +99,8 @@ fn search(kb: &KbArgs, name: &str, limit: usize, min_score: f32) -> anyhow::Resu
             e.source.url
         );
     }
+    if let Some(stale) = screener.list_warning() {
+        eprintln!("warning: {}", stale.message);
+    }
     Ok(ExitCode::SUCCESS)
 }

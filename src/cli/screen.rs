@@ -1,7 +1,7 @@
 //! `caatsa-screen screen FILE`: reads a manifest (CSV streamed in constant memory, or JSON),
 //! screens it in parallel, and writes the JSON or CSV result to stdout or `--out`, with a
 //! progress bar on a terminal and a summary on stderr. `--fail-on LEVEL` exits 3 when any line
-//! reaches LEVEL.
+//! reaches LEVEL; `--max-list-age DAYS` sets when the OFAC list is reported stale.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, IsTerminal, Read, Write};
@@ -33,6 +33,7 @@ pub enum InputKind {
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Level {
+    Prohibited,
     Presumption,
     HighRisk,
     Review,
@@ -41,6 +42,7 @@ pub enum Level {
 impl Level {
     fn verdict(self) -> Verdict {
         match self {
+            Level::Prohibited => Verdict::Prohibited,
             Level::Presumption => Verdict::Presumption,
             Level::HighRisk => Verdict::HighRisk,
             Level::Review => Verdict::Review,
@@ -114,11 +116,12 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = failure {
         return Err(e).context("writing the result");
     }
+    let warnings = screener.warnings(warnings);
     writer
         .finish(&summary, &warnings)
         .context("writing the result")?;
     for w in &warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", w.message);
     }
     report(&summary, started);
     let failed = args
@@ -201,9 +204,10 @@ fn progress_bar() -> ProgressBar {
 fn report(summary: &Summary, started: Instant) {
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "screened {} lines in {secs:.2}s ({:.0} lines/s, knowledge base load excluded): {} presumption, {} high_risk, {} review, {} clear; {} row errors",
+        "screened {} lines in {secs:.2}s ({:.0} lines/s, knowledge base load excluded): {} prohibited, {} presumption, {} high_risk, {} review, {} clear; {} row errors",
         summary.lines,
         summary.lines as f64 / secs.max(1e-9),
+        summary.prohibited,
         summary.presumption,
         summary.high_risk,
         summary.review,

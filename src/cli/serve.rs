@@ -22,6 +22,10 @@ pub struct ServeArgs {
     /// Knowledge-base snapshot or OFAC directory [default: built-in; env CAATSA_INDICATORS].
     #[arg(long, value_name = "PATH")]
     indicators: Option<PathBuf>,
+    /// Results warn STALE_LIST when the OFAC list is older than this many days [default: 30; env
+    /// CAATSA_MAX_LIST_AGE_DAYS].
+    #[arg(long, value_name = "DAYS")]
+    max_list_age_days: Option<u32>,
     /// Request-body limit in MiB [default: 50; env CAATSA_MAX_BODY_MB].
     #[arg(long, value_name = "N")]
     max_body_mb: Option<u64>,
@@ -70,6 +74,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let flags = Layer {
         bind: args.bind,
         indicators: args.indicators,
+        max_list_age_days: args.max_list_age_days,
         max_body_mb: args.max_body_mb,
         workers: args.workers,
         max_concurrent_screenings: args.max_concurrent_screenings,

@@ -78,6 +78,10 @@ pub fn run(args: TipArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("writing {}", path.display()))?,
         None => print!("{text}"),
     }
+    // The draft's header carries the screening's warnings; stderr repeats the list's age.
+    for w in &screening.warnings {
+        eprintln!("warning: {}", w.message);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -17,6 +17,7 @@ use super::curated::{self, Curated};
 use super::legal::LegalTexts;
 use super::model::{ListedEntity, Source};
 use super::ofac::{self, OfacFiles, OfacStats};
+use super::places::Gazetteer;
 use super::{CountryTable, HtsTable, PortTable, RefError, SectorTable};
 
 /// The OFAC files compiled into the binary: the North Korea subset as of 2024-05-03.
@@ -40,7 +41,7 @@ const BUILTIN_COMMENTS: &[u8] = include_bytes!(concat!(
 const BUILTIN_OFAC_DATE: &str = "2024-05-03";
 
 /// Snapshot format version; a snapshot of another version is refused.
-const SNAPSHOT_FORMAT: u32 = 1;
+const SNAPSHOT_FORMAT: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {
@@ -101,6 +102,8 @@ pub struct KnowledgeBase {
     pub ports: PortTable,
     pub sectors: SectorTable,
     pub legal: LegalTexts,
+    /// North Korean places and the border regions' names in their own scripts.
+    pub places: Gazetteer,
     ofac_entities: Vec<ListedEntity>,
     hts: OnceLock<Result<HtsTable, String>>,
 }
@@ -266,12 +269,14 @@ impl KnowledgeBase {
             }
         }
         entities.extend(curated.entities.iter().cloned());
+        super::labor_export::derive(&mut entities, &curated, &ofac_source);
         Ok(KnowledgeBase {
             version,
             entities,
             ports: PortTable::builtin(&countries)?,
             sectors: SectorTable::builtin()?,
             legal: LegalTexts::builtin()?,
+            places: Gazetteer::builtin()?,
             countries,
             curated,
             ofac_source,

@@ -51,6 +51,18 @@ pub const ADVISORY_2018_OVERSEAS_LABOR: &str = "advisory-2018-overseas-labor";
 pub const CBP_FL_ALLEGATION_CHANNEL: &str = "cbp-fl-allegation-channel";
 /// The OFAC SDN list (no quotation; reference only).
 pub const OFAC_SDN_LIST: &str = "ofac-sdn-list";
+/// E.O. 13570 section 1: the import ban on goods from North Korea.
+pub const EO_13570: &str = "eo-13570-s1";
+/// 31 C.F.R. 510.201(a)(1): blocked property.
+pub const CFR_31_510_201: &str = "31-cfr-510.201-a1";
+/// 31 C.F.R. 501.603: reports of blocked property within 10 business days.
+pub const CFR_31_501_603: &str = "31-cfr-501.603";
+/// 31 C.F.R. 501.601: records kept at least 5 years.
+pub const CFR_31_501_601: &str = "31-cfr-501.601";
+/// 31 C.F.R. 510.208(b): vessels that called at a North Korean port.
+pub const CFR_31_510_208_B: &str = "31-cfr-510.208-b";
+/// 31 C.F.R. 510.207(a): vessels flagged by North Korea.
+pub const CFR_31_510_207_A: &str = "31-cfr-510.207-a";
 
 /// Every id the product relies on; loading fails when one is missing.
 pub const REQUIRED_IDS: &[&str] = &[
@@ -72,6 +84,12 @@ pub const REQUIRED_IDS: &[&str] = &[
     ADVISORY_2018_OVERSEAS_LABOR,
     CBP_FL_ALLEGATION_CHANNEL,
     OFAC_SDN_LIST,
+    EO_13570,
+    CFR_31_510_201,
+    CFR_31_501_603,
+    CFR_31_501_601,
+    CFR_31_510_208_B,
+    CFR_31_510_207_A,
 ];
 
 /// How errors name the texts file.
@@ -116,6 +134,18 @@ pub struct LegalText {
     pub see_also: Vec<Source>,
     /// What the reader must know about the text (gaps, newer channels, caveats).
     pub note: String,
+    /// Where the text is officially published (U.S. Code, eCFR, Federal Register); `source` is
+    /// the copy its words were checked against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official: Option<Official>,
+}
+
+/// The official publication of a legal text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Official {
+    pub title: String,
+    pub url: String,
 }
 
 #[derive(Debug, Error)]
@@ -256,6 +286,21 @@ fn validate(text: &LegalText) -> Result<(), LegalError> {
                 "source",
                 format!("URL `{}` is not an http(s) address", source.url),
                 SOURCE_FIX,
+            ));
+        }
+    }
+    if let Some(official) = &text.official {
+        const OFFICIAL_HOSTS: [&str; 3] = [
+            "https://uscode.house.gov/",
+            "https://www.ecfr.gov/",
+            "https://www.federalregister.gov/",
+        ];
+        if !OFFICIAL_HOSTS.iter().any(|h| official.url.starts_with(h)) {
+            return Err(invalid(
+                text,
+                "official",
+                format!("URL `{}` is not an official publication", official.url),
+                "link uscode.house.gov, www.ecfr.gov or www.federalregister.gov",
             ));
         }
     }

@@ -84,12 +84,142 @@ pub enum AliasStrength {
     Weak,
 }
 
+/// Where an alias spelling comes from. Evidence says it, because "an OFAC alias" and "a spelling a
+/// newspaper used" are not the same fact: only the first is OFAC's word that the names are one
+/// party.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AliasOrigin {
+    /// OFAC's alternate-names file (`alt.csv`).
+    #[default]
+    OfacAlt,
+    /// An `a.k.a.` in the entry's OFAC Remarks (OFAC calls these weak aliases).
+    OfacRemarks,
+    /// A spelling a named source uses (press, a Treasury release, the company itself); not an
+    /// OFAC alias. The alias carries that source.
+    NamedSource,
+    /// A shortening or reordering of the listed name made for matching; no source uses it.
+    ShortForm,
+}
+
+impl AliasOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AliasOrigin::OfacAlt => "ofac_alt",
+            AliasOrigin::OfacRemarks => "ofac_remarks",
+            AliasOrigin::NamedSource => "named_source",
+            AliasOrigin::ShortForm => "short_form",
+        }
+    }
+
+    pub const ALL: [AliasOrigin; 4] = [
+        AliasOrigin::OfacAlt,
+        AliasOrigin::OfacRemarks,
+        AliasOrigin::NamedSource,
+        AliasOrigin::ShortForm,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alias {
     pub name: String,
     pub strength: AliasStrength,
     /// `aka`, `fka` or `nka` as OFAC writes it.
     pub alias_type: String,
+    #[serde(default)]
+    pub origin: AliasOrigin,
+    /// The source that uses this spelling ([`AliasOrigin::NamedSource`] only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// What a listed party is or does, as its source describes it. Flag titles follow the role, so a
+/// distributor is never called an employer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityRole {
+    /// Designated for the exportation (or management abroad) of North Korean workers.
+    LaborExporter,
+    /// Linked by OFAC to another designated entity (subsidiary, subordinate firm).
+    Affiliate,
+    /// A front company for a designated entity.
+    FrontCompany,
+    /// A company designated for generating revenue for North Korea (projects abroad).
+    RevenueGenerator,
+    /// A supplier to a designated entity.
+    Supplier,
+    /// A North Korean ministry, bureau or department.
+    GovernmentBody,
+    /// A person designated as an official or manager.
+    Official,
+    /// A producer whose merchandise CBP detains under CAATSA.
+    DetainedProducer,
+    /// A processing plant named by an investigation as using North Korean workers.
+    Processor,
+    /// A factory named by an investigation as using North Korean workers.
+    Factory,
+    /// A distributor of goods from plants named by an investigation.
+    Distributor,
+    /// The sources consulted do not say why the party is listed.
+    Unstated,
+}
+
+impl EntityRole {
+    pub const ALL: [EntityRole; 12] = [
+        EntityRole::LaborExporter,
+        EntityRole::Affiliate,
+        EntityRole::FrontCompany,
+        EntityRole::RevenueGenerator,
+        EntityRole::Supplier,
+        EntityRole::GovernmentBody,
+        EntityRole::Official,
+        EntityRole::DetainedProducer,
+        EntityRole::Processor,
+        EntityRole::Factory,
+        EntityRole::Distributor,
+        EntityRole::Unstated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityRole::LaborExporter => "labor_exporter",
+            EntityRole::Affiliate => "affiliate",
+            EntityRole::FrontCompany => "front_company",
+            EntityRole::RevenueGenerator => "revenue_generator",
+            EntityRole::Supplier => "supplier",
+            EntityRole::GovernmentBody => "government_body",
+            EntityRole::Official => "official",
+            EntityRole::DetainedProducer => "detained_producer",
+            EntityRole::Processor => "processor",
+            EntityRole::Factory => "factory",
+            EntityRole::Distributor => "distributor",
+            EntityRole::Unstated => "unstated",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<EntityRole> {
+        EntityRole::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+/// Why a listed entry counts as designated for the exportation of North Korean workers, and on
+/// whose word: the curated source of the entry itself, or OFAC's own `Linked To:` remark naming
+/// an entry that is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaborExportBasis {
+    pub via: LaborExportVia,
+    /// One sentence: what the source says.
+    pub statement: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LaborExportVia {
+    /// The entry's own designation, as a Treasury release or its reporting states it.
+    Designation,
+    /// OFAC's remarks link the entry (`Linked To:`) to an entry designated for labor export.
+    OfacLinkedTo,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,6 +280,17 @@ pub struct ListedEntity {
     /// Further sources (e.g. the Treasury release that ties an SDN entry to labor export).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_sources: Vec<Source>,
+    /// What the party is or does, per the curated sources (`None` for SDN entries no curated
+    /// row describes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<EntityRole>,
+    /// The names OFAC's remarks link the entry to (`Linked To: ...`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub linked_to: Vec<String>,
+    /// Set when the entry is designated for the exportation of North Korean workers (derived
+    /// when the knowledge base is assembled).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labor_export: Option<LaborExportBasis>,
 }
 
 /// A country reported to host North Korean workers (or North Korea itself).
@@ -164,7 +305,7 @@ pub struct CountryIndicator {
 }
 
 /// A sector as the knowledge base names it (e.g. `seafood`, `apparel`).
-pub type SectorId = String;
+pub type SectorId = super::sector::Sector;
 
 /// A region with a documented North Korean workforce, and the sectors documented there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

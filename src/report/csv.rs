@@ -1,26 +1,29 @@
 //! The CSV rendering: one row per input line (screened lines and row errors, in input order),
-//! with the verdict, the flag codes, the best party match and its source, and the legal basis.
+//! with the verdict, the legal regimes of its flags, the flag codes, the best party match with
+//! its identity strength and source, and the legal basis.
 //! Every cell passes through [`super::spreadsheet::neutralize`].
 
 use std::io::Write;
 
 use crate::manifest::RowError;
-use crate::screening::{LineResult, Screening};
+use crate::screening::{LineResult, Regime, Screening};
 
 use super::spreadsheet::neutralize;
 
 /// The CSV header, in column order.
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 16] = [
     "shipment_id",
     "line",
     "source_line",
     "supplier_name",
     "manufacturer_name",
     "verdict",
+    "regimes",
     "flags",
     "summary",
     "best_match",
     "best_match_score",
+    "best_match_identity",
     "best_match_source",
     "legal_basis",
     "explanation",
@@ -39,17 +42,26 @@ pub fn write_line<W: Write>(
     indicators_version: &str,
 ) -> csv::Result<()> {
     let codes: Vec<&str> = result.flags.iter().map(|f| f.code.as_str()).collect();
+    let mut regimes: Vec<Regime> = result
+        .flags
+        .iter()
+        .flat_map(|f| f.regimes.iter().copied())
+        .collect();
+    regimes.sort_unstable();
+    regimes.dedup();
+    let regimes: Vec<&str> = regimes.iter().map(|r| r.as_str()).collect();
     let summaries: Vec<&str> = result.flags.iter().map(|f| f.summary.as_str()).collect();
     let best = result
         .flags
         .iter()
         .flat_map(|f| &f.evidence)
-        .filter(|e| e.field.ends_with("_name"))
+        .filter(|e| e.kind.is_entity())
         .max_by(|a, b| a.score.total_cmp(&b.score));
     let mut citations: Vec<&str> = result
         .flags
         .iter()
-        .flat_map(|f| f.legal_basis.iter().map(|c| c.citation.as_str()))
+        .flat_map(|f| f.law.iter())
+        .flat_map(|l| l.legal_basis.iter().map(|c| c.citation.as_str()))
         .collect();
     citations.sort_unstable();
     citations.dedup();
@@ -64,10 +76,14 @@ pub fn write_line<W: Write>(
         result.input.supplier_name.clone().unwrap_or_default(),
         result.input.manufacturer_name.clone().unwrap_or_default(),
         result.verdict.as_str().to_string(),
+        regimes.join(";"),
         codes.join(";"),
         summaries.join(" | "),
         best.map(|e| e.matched.clone()).unwrap_or_default(),
         best.map(|e| format!("{:.3}", e.score)).unwrap_or_default(),
+        best.and_then(|e| e.identity.as_ref())
+            .map(|i| i.strength.as_str().to_owned())
+            .unwrap_or_default(),
         best.map(|e| e.source.url.clone()).unwrap_or_default(),
         citations.join("; "),
         result.explanation.clone(),
@@ -92,6 +108,8 @@ pub fn write_error<W: Write>(
         String::new(),
         String::new(),
         "error".to_string(),
+        String::new(),
+        String::new(),
         String::new(),
         String::new(),
         String::new(),

@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use crate::manifest::RowError;
-use crate::screening::{LineResult, Summary};
+use crate::screening::{LineResult, Summary, Warning};
 
 /// Identity of a screening run, written first.
 pub struct Header<'a> {
@@ -20,7 +20,7 @@ pub struct Header<'a> {
 pub trait ResultWriter {
     fn line(&mut self, result: &LineResult) -> std::io::Result<()>;
     fn error(&mut self, error: RowError) -> std::io::Result<()>;
-    fn finish(&mut self, summary: &Summary, warnings: &[String]) -> std::io::Result<()>;
+    fn finish(&mut self, summary: &Summary, warnings: &[Warning]) -> std::io::Result<()>;
 }
 
 pub struct JsonWriter<W: Write> {
@@ -64,7 +64,7 @@ impl<W: Write> ResultWriter for JsonWriter<W> {
         Ok(())
     }
 
-    fn finish(&mut self, summary: &Summary, warnings: &[String]) -> std::io::Result<()> {
+    fn finish(&mut self, summary: &Summary, warnings: &[Warning]) -> std::io::Result<()> {
         writeln!(
             self.out,
             "],\"errors\":{},\"warnings\":{},\"summary\":{}}}",
@@ -101,7 +101,7 @@ impl<W: Write> ResultWriter for CsvWriter<W> {
         super::csv::write_error(&mut self.out, &error, &self.version).map_err(std::io::Error::other)
     }
 
-    fn finish(&mut self, _summary: &Summary, _warnings: &[String]) -> std::io::Result<()> {
+    fn finish(&mut self, _summary: &Summary, _warnings: &[Warning]) -> std::io::Result<()> {
         self.out.flush()
     }
 }

@@ -1,6 +1,6 @@
 //! Findings into a line result: findings grouped into one flag per code (severity = the highest
-//! any of its findings justifies), each flag titled, summarised, cited and given rebuttal
-//! guidance; the line's verdict is its highest flag; and a plain explanation, for clear lines too.
+//! any of its findings justifies), each flag titled, summarised, and given its law regime by
+//! regime; the line's verdict is its highest flag; and a plain explanation, for clear lines too.
 
 use std::sync::Arc;
 
@@ -8,13 +8,17 @@ use crate::indicators::KnowledgeBase;
 use crate::manifest::PartyRole;
 use crate::memo::Memo;
 
+use super::age;
+use super::evidence::Evidence;
 use super::facts::{is_placeholder, LineFacts};
-use super::flags::{Citation, Evidence, Flag, FlagCode};
+use super::flags::{Flag, FlagCode, RegimeLaw};
 use super::legal_basis;
 use super::result::LineContext;
 use super::rules::Finding;
+use super::sentences;
 use super::texts;
 use super::verdict::Verdict;
+use crate::indicators::SectorId;
 
 /// What the rules concluded about a line (everything of a result but the line itself).
 pub struct Assessment {
@@ -24,16 +28,17 @@ pub struct Assessment {
     pub context: LineContext,
 }
 
-/// Builds the line's assessment from its findings. `citations` remembers the legal basis of each
-/// flag code (it depends only on the code and the line's sector family), so the quoted texts are
-/// shared between results rather than copied into each.
+/// Builds the line's assessment from its findings. `laws` remembers the law of each flag code
+/// (it depends only on the code and the line's sector family), so the quoted texts are shared
+/// between results rather than copied into each. `as_of_year` dates the sources' age notes.
 pub fn assess(
     kb: &KnowledgeBase,
-    citations: &Memo<Arc<[Citation]>>,
+    laws: &Memo<Arc<[RegimeLaw]>>,
     facts: &LineFacts<'_>,
     findings: Vec<Finding>,
+    as_of_year: i32,
 ) -> Assessment {
-    let sectors: Vec<&str> = facts.sectors.iter().map(|s| s.sector.as_str()).collect();
+    let sectors: Vec<SectorId> = facts.sectors.iter().map(|s| s.sector).collect();
     let mut flags: Vec<Flag> = Vec::new();
     for code in FlagCode::ALL {
         let mut mine: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
@@ -46,18 +51,24 @@ pub fn assess(
                 .then(b.evidence.score.total_cmp(&a.evidence.score))
         });
         let severity = mine[0].severity;
-        let evidence: Vec<Evidence> = mine.iter().map(|f| f.evidence.clone()).collect();
+        let evidence: Vec<Evidence> = mine
+            .iter()
+            .map(|f| {
+                let mut e = f.evidence.clone();
+                e.source_age_years = age::old_source_age(&e.source.date, as_of_year);
+                e
+            })
+            .collect();
         let key = legal_basis::key(code, &sectors);
-        let legal_basis = citations.get_or(&key, || {
-            legal_basis::citations(&kb.legal, code, &sectors).into()
-        });
+        let law = laws.get_or(&key, || legal_basis::law(&kb.legal, code, &sectors).into());
         flags.push(Flag {
             code,
             severity,
-            title: texts::title(code).to_owned(),
+            regimes: code.regimes().to_vec(),
+            title: texts::title(code, evidence[0].role).to_owned(),
             summary: summary(&evidence),
-            legal_basis,
-            rebuttal: texts::rebuttal(code).to_owned(),
+            identity: evidence[0].identity.clone(),
+            law,
             evidence,
         });
     }
@@ -75,43 +86,8 @@ pub fn assess(
     }
 }
 
-/// What an indicator kind is, in words.
-fn kind_phrase(kind: &str) -> &'static str {
-    match kind {
-        "ofac_north_korea" => "an OFAC SDN entry with a North Korea nexus",
-        "ofac_other" => "an OFAC SDN entry",
-        "cbp_enforcement" => "a company whose goods CBP detains under CAATSA",
-        "reported_employer" => "a company named in reporting on North Korean labor",
-        "country" => "North Korea as a country of origin or of a party",
-        "good" => "a North Korean good on a government list",
-        "region" => "a region with a documented North Korean workforce",
-        "region_sector" => "a sector documented in that region",
-        "sector_country" => "a sector and country reported to involve North Korean labor",
-        "country_table" => "a country name that can mean North or South Korea",
-        _ => "an indicator",
-    }
-}
-
-/// One sentence naming what matched, what it is, and on whose word.
-pub fn sentence(e: &Evidence) -> String {
-    let score = if e.score < 1.0 {
-        format!(", name score {:.3}", e.score)
-    } else {
-        String::new()
-    };
-    format!(
-        "{} \"{}\" matches {} — {} ({}, {}{score})",
-        e.field,
-        e.input,
-        e.matched,
-        kind_phrase(&e.kind),
-        e.source.title,
-        e.source.date
-    )
-}
-
 fn summary(evidence: &[Evidence]) -> String {
-    let first = sentence(&evidence[0]);
+    let first = sentences::sentence(&evidence[0]);
     match evidence.len() {
         1 => format!("{first}."),
         n => format!(
@@ -122,10 +98,23 @@ fn summary(evidence: &[Evidence]) -> String {
     }
 }
 
+/// A legal flag lowered to high risk because its identity rests on a short or common name.
+fn is_held_back(flag: &Flag) -> bool {
+    flag.severity < flag.code.default_severity()
+        && flag.code.default_severity() >= Verdict::Presumption
+}
+
 fn explanation(verdict: Verdict, flags: &[Flag], facts: &LineFacts<'_>) -> String {
     let lead = match verdict {
-        Verdict::Presumption => "The CAATSA Sec. 321(b) presumption applies on the evidence shown",
-        Verdict::HighRisk => "High risk of North Korean labor or a sanctions match",
+        Verdict::Prohibited => "An OFAC prohibition applies if the facts are as matched",
+        Verdict::Presumption => {
+            "The forced-labor presumption (22 U.S.C. 9241a) applies if the facts are as matched"
+        }
+        Verdict::HighRisk if flags.iter().any(is_held_back) => {
+            "High risk; confirm identity first (a match that would be a prohibition or the \
+             presumption rests on a short or common name alone)"
+        }
+        Verdict::HighRisk => "High risk: evidence of North Korean labor to check",
         Verdict::Review => "Needs review",
         Verdict::Clear => "No indicator matched",
     };

@@ -3,7 +3,8 @@
 //! description) and the sectors. Computed once per line; every rule reads it.
 
 use crate::indicators::{
-    normalize_hs, CountryResolution, HsCode, KnowledgeBase, Port, SectorBasis, SectorMatch,
+    normalize_hs, CountryResolution, HsCode, KnowledgeBase, Port, SectorBasis, SectorId,
+    SectorMatch,
 };
 use crate::manifest::{Field, ManifestLine, PartyRole};
 use crate::memo::Memo;
@@ -135,7 +136,7 @@ impl<'a> LineFacts<'a> {
             .filter_map(|c| c.resolution.code().map(|code| (c, code)))
     }
 
-    pub fn has_sector(&self, sector: &str) -> Option<&SectorMatch> {
+    pub fn has_sector(&self, sector: SectorId) -> Option<&SectorMatch> {
         self.sectors.iter().find(|s| s.sector == sector)
     }
 
@@ -174,7 +175,7 @@ impl<'a> LineFacts<'a> {
                 .sectors
                 .iter()
                 .map(|s| RecognisedSector {
-                    sector: s.sector.clone(),
+                    sector: s.sector,
                     label: s.label.clone(),
                     basis: describe_basis(&s.basis),
                 })

@@ -1,27 +1,33 @@
 //! Flags: what the rules say about a line. A [`Flag`] carries its code, its severity, the legal
-//! basis it rests on (quoted, with sources), rebuttal guidance, and the evidence items that
-//! raised it, each naming the input field, the matched indicator and that indicator's source.
+//! regime(s) it belongs to with each regime's legal basis and guidance kept apart
+//! ([`RegimeLaw`]), the identity confidence of a party or vessel match, and the evidence items that
+//! raised it (see [`super::evidence`]).
 
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::evidence::Evidence;
+use super::identity::Identity;
+use super::regime::Regime;
 use super::verdict::Verdict;
-use crate::indicators::{Source, Tier};
+use crate::indicators::Source;
 
 /// Every flag the rules can raise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum FlagCode {
-    /// Country of origin, a party's country or the port of lading is North Korea.
+    /// Country of origin, a party's country or place, or the port of lading is North Korea.
     KpOrigin,
     /// A party matches an OFAC SDN entry with a North Korea nexus.
     DesignatedParty,
+    /// A party matches an SDN entry designated for the exportation of North Korean workers.
+    LaborExporter,
     /// A party matches a company whose goods CBP detains under CAATSA.
     EnforcementTarget,
-    /// A party matches an employer named by a credible investigation.
+    /// A party matches a company named by a credible investigation.
     ReportedNkLabor,
-    /// A party is located in a region with a documented North Korean workforce.
+    /// A party is located in a region where North Korean workers are reported or documented.
     NkLaborRegion,
     /// The line's sector, in the line's country, is reported to use North Korean labor.
     SectorCountryRisk,
@@ -36,23 +42,25 @@ pub enum FlagCode {
 }
 
 impl FlagCode {
-    pub const ALL: [FlagCode; 10] = [
+    pub const ALL: [FlagCode; 11] = [
         FlagCode::KpOrigin,
         FlagCode::DesignatedParty,
+        FlagCode::SanctionedParty,
+        FlagCode::DprkVessel,
+        FlagCode::LaborExporter,
         FlagCode::EnforcementTarget,
         FlagCode::ReportedNkLabor,
         FlagCode::NkLaborRegion,
         FlagCode::SectorCountryRisk,
         FlagCode::PossibleMatch,
-        FlagCode::DprkVessel,
         FlagCode::AmbiguousCountry,
-        FlagCode::SanctionedParty,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             FlagCode::KpOrigin => "KP_ORIGIN",
             FlagCode::DesignatedParty => "DESIGNATED_PARTY",
+            FlagCode::LaborExporter => "LABOR_EXPORTER",
             FlagCode::EnforcementTarget => "ENFORCEMENT_TARGET",
             FlagCode::ReportedNkLabor => "REPORTED_NK_LABOR",
             FlagCode::NkLaborRegion => "NK_LABOR_REGION",
@@ -64,21 +72,58 @@ impl FlagCode {
         }
     }
 
-    /// The severity a flag of this code has by default (NK_LABOR_REGION is `review` when the
-    /// line's sector is not one documented in the region).
-    pub fn default_severity(self) -> Verdict {
+    pub fn parse(text: &str) -> Option<FlagCode> {
+        FlagCode::ALL
+            .into_iter()
+            .find(|c| c.as_str() == text.trim())
+    }
+
+    /// The legal regimes a flag of this code belongs to, the prohibition first.
+    pub fn regimes(self) -> &'static [Regime] {
         match self {
-            FlagCode::KpOrigin | FlagCode::DesignatedParty | FlagCode::EnforcementTarget => {
-                Verdict::Presumption
+            FlagCode::KpOrigin => &[Regime::OfacSanctions, Regime::ForcedLabor],
+            FlagCode::DesignatedParty | FlagCode::SanctionedParty | FlagCode::DprkVessel => {
+                &[Regime::OfacSanctions]
             }
+            FlagCode::LaborExporter | FlagCode::EnforcementTarget => &[Regime::ForcedLabor],
             FlagCode::ReportedNkLabor
             | FlagCode::NkLaborRegion
-            | FlagCode::DprkVessel
-            | FlagCode::SanctionedParty => Verdict::HighRisk,
+            | FlagCode::SectorCountryRisk
+            | FlagCode::PossibleMatch
+            | FlagCode::AmbiguousCountry => &[Regime::RiskIndicator],
+        }
+    }
+
+    /// The severity a flag of this code has when its facts hold as matched. A party or vessel
+    /// match whose identity rests on a short or common name alone is lowered to `high_risk`
+    /// (see [`super::identity`]); NK_LABOR_REGION is `review` when the line's sector is not one
+    /// reported in the region.
+    pub fn default_severity(self) -> Verdict {
+        match self {
+            FlagCode::KpOrigin
+            | FlagCode::DesignatedParty
+            | FlagCode::SanctionedParty
+            | FlagCode::DprkVessel => Verdict::Prohibited,
+            FlagCode::LaborExporter | FlagCode::EnforcementTarget => Verdict::Presumption,
+            FlagCode::ReportedNkLabor | FlagCode::NkLaborRegion => Verdict::HighRisk,
             FlagCode::SectorCountryRisk | FlagCode::PossibleMatch | FlagCode::AmbiguousCountry => {
                 Verdict::Review
             }
         }
+    }
+
+    /// True for flags raised by a name match to a listed party or vessel.
+    pub fn is_party_match(self) -> bool {
+        matches!(
+            self,
+            FlagCode::DesignatedParty
+                | FlagCode::SanctionedParty
+                | FlagCode::DprkVessel
+                | FlagCode::LaborExporter
+                | FlagCode::EnforcementTarget
+                | FlagCode::ReportedNkLabor
+                | FlagCode::PossibleMatch
+        )
     }
 }
 
@@ -88,33 +133,35 @@ impl std::fmt::Display for FlagCode {
     }
 }
 
+/// The official publication of a legal text (U.S. Code, eCFR, Federal Register).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficialPublication {
+    pub title: String,
+    pub url: String,
+}
+
 /// A quoted legal text (or a sourced summary where the text was not retrieved).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Citation {
     pub citation: String,
     pub text: String,
+    /// The copy the quoted words were checked against.
     pub source: Source,
+    /// Where the text is officially published, when it is law.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official: Option<OfficialPublication>,
 }
 
-/// One fact behind a flag: which input matched which indicator, how well, on whose word.
+/// One regime's part of a flag: what follows under that regime if the facts are as matched,
+/// the texts it rests on, and what to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Evidence {
-    /// Canonical input field (`supplier_name`, `country_of_origin`, ...).
-    pub field: String,
-    /// The input value, verbatim.
-    pub input: String,
-    /// What it matched: a listed name or alias, a country, a region, a sector.
-    pub matched: String,
-    pub indicator_id: String,
-    /// What kind of indicator: `ofac_north_korea`, `cbp_enforcement`, `country`, `region` ...
-    pub kind: String,
-    pub tier: Tier,
-    /// Match score in [0, 1]; 1 for exact matches of codes and places.
-    pub score: f64,
-    pub source: Source,
-    /// What the source documents, in one sentence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+pub struct RegimeLaw {
+    pub regime: Regime,
+    /// One sentence: the legal consequence, conditional on the facts.
+    pub consequence: String,
+    pub legal_basis: Vec<Citation>,
+    /// What to do under this regime, and only this one.
+    pub guidance: String,
 }
 
 /// A flag on a line.
@@ -122,11 +169,15 @@ pub struct Evidence {
 pub struct Flag {
     pub code: FlagCode,
     pub severity: Verdict,
+    pub regimes: Vec<Regime>,
     pub title: String,
     /// One sentence, in risk language, saying what matched and on whose word.
     pub summary: String,
-    /// Shared between results: the same texts back every flag of a code.
-    pub legal_basis: Arc<[Citation]>,
-    pub rebuttal: String,
+    /// For party and vessel matches: how far the match identifies the listed party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// Per regime: consequence, legal basis and guidance. Shared between results: the same
+    /// texts back every flag of a code and sector family.
+    pub law: Arc<[RegimeLaw]>,
     pub evidence: Vec<Evidence>,
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::flags::{Flag, FlagCode};
 use super::verdict::Verdict;
+use crate::indicators::SectorId;
 use crate::manifest::{ManifestLine, RowError};
 
 /// A country field resolved against the ISO 3166 table.
@@ -20,7 +21,7 @@ pub struct ResolvedCountry {
 /// A sector recognised on the line, and from what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecognisedSector {
-    pub sector: String,
+    pub sector: SectorId,
     pub label: String,
     /// `hts_code 0307.43` or `description keyword "squid"`.
     pub basis: String,
@@ -64,6 +65,8 @@ impl LineResult {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub lines: usize,
+    #[serde(default)]
+    pub prohibited: usize,
     pub presumption: usize,
     pub high_risk: usize,
     pub review: usize,
@@ -75,6 +78,7 @@ impl Summary {
     pub fn count(&mut self, verdict: Verdict) {
         self.lines += 1;
         match verdict {
+            Verdict::Prohibited => self.prohibited += 1,
             Verdict::Presumption => self.presumption += 1,
             Verdict::HighRisk => self.high_risk += 1,
             Verdict::Review => self.review += 1,
@@ -82,9 +86,21 @@ impl Summary {
         }
     }
 
+    /// How many lines have this verdict.
+    pub fn of(&self, verdict: Verdict) -> usize {
+        match verdict {
+            Verdict::Prohibited => self.prohibited,
+            Verdict::Presumption => self.presumption,
+            Verdict::HighRisk => self.high_risk,
+            Verdict::Review => self.review,
+            Verdict::Clear => self.clear,
+        }
+    }
+
     /// How many lines reached `level` or above.
     pub fn at_least(&self, level: Verdict) -> usize {
         [
+            (Verdict::Prohibited, self.prohibited),
             (Verdict::Presumption, self.presumption),
             (Verdict::HighRisk, self.high_risk),
             (Verdict::Review, self.review),
@@ -107,8 +123,49 @@ pub struct Screening {
     pub summary: Summary,
     pub results: Vec<LineResult>,
     pub errors: Vec<RowError>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    /// Things the reader of the result must know: input problems that did not stop the
+    /// screening, and a knowledge base older than the configured maximum (`STALE_LIST`).
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
+}
+
+/// What kind of warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum WarningCode {
+    /// The OFAC list the screening used is older than the configured maximum age.
+    StaleList,
+    /// Something about the input (an ambiguous header, a duplicate key) that did not stop it.
+    Input,
+}
+
+/// A warning attached to a screening.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub code: WarningCode,
+    pub message: String,
+    /// `STALE_LIST`: the date of the OFAC list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_date: Option<String>,
+    /// `STALE_LIST`: the list's age in days at screening time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_days: Option<i64>,
+    /// `STALE_LIST`: the maximum age configured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_age_days: Option<u32>,
+}
+
+impl Warning {
+    /// A warning about the input.
+    pub fn input(message: impl Into<String>) -> Warning {
+        Warning {
+            code: WarningCode::Input,
+            message: message.into(),
+            list_date: None,
+            age_days: None,
+            max_age_days: None,
+        }
+    }
 }
 
 impl Screening {

@@ -10,32 +10,95 @@ use crate::indicators::KnowledgeBase;
 use crate::manifest::{ManifestLine, RowError};
 use crate::memo::Memo;
 
+use time::Date;
+
 use super::assemble;
 use super::assemble::Assessment;
 use super::facts::{FactsMemo, LineFacts};
-use super::flags::Citation;
-use super::result::{LineResult, Screening, Summary};
+use super::flags::RegimeLaw;
+use super::freshness::{self, DEFAULT_MAX_LIST_AGE_DAYS};
+use super::result::{LineResult, Screening, Summary, Warning};
+use super::rules::origin::KpPlaceIndex;
 use super::rules::{self, parties::PartyWatchlist, places::RegionIndex, vessel::VesselWatchlist};
+
+/// Settings of a screening that are not in the knowledge base.
+#[derive(Debug, Clone, Copy)]
+pub struct ScreeningOptions {
+    /// The date the screening is made on: it dates source ages and the list's age. `None` (the
+    /// default) is the day each screening runs, so a long-running service never ages.
+    pub as_of: Option<Date>,
+    /// A list older than this many days gets a `STALE_LIST` warning.
+    pub max_list_age_days: u32,
+}
+
+impl Default for ScreeningOptions {
+    fn default() -> Self {
+        ScreeningOptions {
+            as_of: None,
+            max_list_age_days: DEFAULT_MAX_LIST_AGE_DAYS,
+        }
+    }
+}
 
 pub struct Screener {
     kb: Arc<KnowledgeBase>,
+    options: ScreeningOptions,
     memo: FactsMemo,
-    citations: Memo<Arc<[Citation]>>,
+    laws: Memo<Arc<[RegimeLaw]>>,
     parties: PartyWatchlist,
     vessels: VesselWatchlist,
     regions: RegionIndex,
+    kp_places: KpPlaceIndex,
 }
 
 impl Screener {
     pub fn new(kb: Arc<KnowledgeBase>) -> Screener {
+        Screener::with_options(kb, ScreeningOptions::default())
+    }
+
+    pub fn with_options(kb: Arc<KnowledgeBase>, options: ScreeningOptions) -> Screener {
         Screener {
+            options,
             memo: FactsMemo::default(),
-            citations: Memo::default(),
+            laws: Memo::default(),
             parties: PartyWatchlist::build(&kb.entities),
             vessels: VesselWatchlist::build(&kb.entities),
-            regions: RegionIndex::build(&kb.curated.regions),
+            regions: RegionIndex::build(&kb),
+            kp_places: KpPlaceIndex::build(&kb.places.kp),
             kb,
         }
+    }
+
+    pub fn options(&self) -> ScreeningOptions {
+        self.options
+    }
+
+    /// The date screenings are made on: the configured one, else today (UTC).
+    pub fn as_of(&self) -> Date {
+        self.options.as_of.unwrap_or_else(freshness::today)
+    }
+
+    /// The age in days of the knowledge base's OFAC list today (`None` if it has no date).
+    pub fn list_age_days(&self) -> Option<i64> {
+        freshness::list_age_days(&self.kb.version.ofac_date, self.as_of())
+    }
+
+    /// The `STALE_LIST` warning, when the knowledge base's OFAC list is older than allowed.
+    pub fn list_warning(&self) -> Option<Warning> {
+        freshness::stale_list_warning(
+            &self.kb.version.ofac_date,
+            self.as_of(),
+            self.options.max_list_age_days,
+        )
+    }
+
+    /// The warnings of a screening: the input's, then the list's.
+    pub fn warnings(&self, input: Vec<String>) -> Vec<Warning> {
+        input
+            .into_iter()
+            .map(Warning::input)
+            .chain(self.list_warning())
+            .collect()
     }
 
     pub fn kb(&self) -> &Arc<KnowledgeBase> {
@@ -63,12 +126,12 @@ impl Screener {
         let kb = &self.kb;
         let facts = LineFacts::read(kb, &self.memo, line);
         let mut findings = Vec::new();
-        rules::origin::apply(kb, &facts, &mut findings);
+        rules::origin::apply(kb, &self.kp_places, &facts, &mut findings);
         rules::parties::apply(kb, &self.parties, &facts, &mut findings);
         rules::vessel::apply(kb, &self.vessels, &facts, &mut findings);
         rules::places::apply_regions(kb, &self.regions, &facts, &mut findings);
         rules::places::apply_sector_countries(kb, &facts, &mut findings);
-        assemble::assess(kb, &self.citations, &facts, findings)
+        assemble::assess(kb, &self.laws, &facts, findings, self.as_of().year())
     }
 
     /// Screens lines in parallel, keeping their order.
@@ -96,7 +159,7 @@ impl Screener {
             summary,
             results,
             errors,
-            warnings,
+            warnings: self.warnings(warnings),
         }
     }
 }

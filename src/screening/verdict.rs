@@ -1,5 +1,10 @@
 //! [`Verdict`]: how far a line's evidence goes, in the order a line's flags are combined:
-//! `presumption` > `high_risk` > `review` > `clear`.
+//! `prohibited` > `presumption` > `high_risk` > `review` > `clear`.
+//!
+//! The two top levels belong to two legal regimes and are never merged: `prohibited` is an OFAC
+//! prohibition (an SDN party or vessel, goods from North Korea), cured only by an OFAC license;
+//! `presumption` is the 22 U.S.C. 9241a forced-labor presumption, which an importer may rebut
+//! before CBP. A prohibition ranks first because no CBP finding can lift it.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,12 +17,15 @@ pub enum Verdict {
     Review,
     /// Credible evidence of North Korean labor or a sanctions match short of the presumption.
     HighRisk,
-    /// The CAATSA Sec. 321(b) rebuttable presumption applies on the evidence shown.
+    /// The CAATSA Sec. 321(b) rebuttable presumption applies if the facts are as matched.
     Presumption,
+    /// An OFAC prohibition applies if the facts are as matched (only an OFAC license cures it).
+    Prohibited,
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Prohibited,
         Verdict::Presumption,
         Verdict::HighRisk,
         Verdict::Review,
@@ -30,6 +38,7 @@ impl Verdict {
             Verdict::Review => "review",
             Verdict::HighRisk => "high_risk",
             Verdict::Presumption => "presumption",
+            Verdict::Prohibited => "prohibited",
         }
     }
 
@@ -49,15 +58,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn verdicts_are_ordered_presumption_high_risk_review_clear() {
+    fn verdicts_are_ordered_prohibited_presumption_high_risk_review_clear() {
+        assert!(Verdict::Prohibited > Verdict::Presumption);
         assert!(Verdict::Presumption > Verdict::HighRisk);
         assert!(Verdict::HighRisk > Verdict::Review);
         assert!(Verdict::Review > Verdict::Clear);
         assert_eq!(
-            [Verdict::Review, Verdict::Presumption, Verdict::Clear]
+            [Verdict::Review, Verdict::Prohibited, Verdict::Presumption]
                 .into_iter()
                 .max(),
-            Some(Verdict::Presumption)
+            Some(Verdict::Prohibited)
         );
     }
 

@@ -58,9 +58,10 @@ pub enum ConfigError {
 
 /// Every setting key, as written in the config file (the environment variable is
 /// `CAATSA_` + the key in upper case; the flag is `--` + the key with dashes).
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
     "bind",
     "indicators",
+    "max_list_age_days",
     "max_body_mb",
     "workers",
     "max_concurrent_screenings",
@@ -87,6 +88,7 @@ pub enum LogFormat {
 pub struct Layer {
     pub bind: Option<String>,
     pub indicators: Option<PathBuf>,
+    pub max_list_age_days: Option<u32>,
     pub max_body_mb: Option<u64>,
     pub workers: Option<usize>,
     pub max_concurrent_screenings: Option<usize>,
@@ -103,6 +105,8 @@ pub struct ServerConfig {
     pub bind: SocketAddr,
     /// Knowledge-base snapshot or OFAC directory; `None` = the built-in knowledge base.
     pub indicators: Option<PathBuf>,
+    /// A result says `STALE_LIST` when the OFAC list is older than this many days.
+    pub max_list_age_days: u32,
     pub max_body_bytes: usize,
     /// HTTP worker threads; `None` = one per core (actix's default).
     pub workers: Option<usize>,
@@ -151,6 +155,14 @@ impl Layer {
             match key {
                 "BIND" => layer.bind = Some(value.to_owned()),
                 "INDICATORS" => layer.indicators = Some(PathBuf::from(value)),
+                "MAX_LIST_AGE_DAYS" => {
+                    layer.max_list_age_days = Some(
+                        value
+                            .trim()
+                            .parse::<u32>()
+                            .map_err(|e| fail(e.to_string()))?,
+                    )
+                }
                 "MAX_BODY_MB" => layer.max_body_mb = Some(number()?),
                 "WORKERS" => layer.workers = Some(number()? as usize),
                 "MAX_CONCURRENT_SCREENINGS" => {
@@ -174,6 +186,7 @@ impl Layer {
         Layer {
             bind: self.bind.or(below.bind),
             indicators: self.indicators.or(below.indicators),
+            max_list_age_days: self.max_list_age_days.or(below.max_list_age_days),
             max_body_mb: self.max_body_mb.or(below.max_body_mb),
             workers: self.workers.or(below.workers),
             max_concurrent_screenings: self
@@ -218,6 +231,9 @@ impl Layer {
         Ok(ServerConfig {
             bind,
             indicators: self.indicators,
+            max_list_age_days: self
+                .max_list_age_days
+                .unwrap_or(crate::screening::freshness::DEFAULT_MAX_LIST_AGE_DAYS),
             max_body_bytes: (max_body_mb as usize).saturating_mul(1024 * 1024),
             workers: self.workers,
             max_concurrent_screenings: self

@@ -111,10 +111,23 @@ fn a_zero_screening_budget_is_allowed_and_kept() {
 fn every_key_is_accepted_in_the_config_file() {
     let text = "bind = \"127.0.0.1:0\"\nindicators = \"kb.json\"\nmax_body_mb = 1\nworkers = 1\n\
                 max_concurrent_screenings = 1\nadmission_wait_ms = 0\nretry_after_secs = 2\n\
-                shutdown_timeout_secs = 3\nlog = \"warn\"\nlog_format = \"compact\"\n";
+                shutdown_timeout_secs = 3\nlog = \"warn\"\nlog_format = \"compact\"\n\
+                max_list_age_days = 45\n";
     assert_eq!(text.lines().count(), KEYS.len());
     let file = config_file(text);
     let config = ServerConfig::layered(Some(file.path()), NO_ENV, Layer::default()).expect("valid");
     assert_eq!(config.retry_after_secs, 2);
     assert_eq!(config.indicators, Some(PathBuf::from("kb.json")));
+    assert_eq!(config.max_list_age_days, 45);
+}
+
+#[test]
+fn the_list_age_limit_comes_from_the_environment_and_defaults_to_30() {
+    let env = [("CAATSA_MAX_LIST_AGE_DAYS", "400")];
+    let config = ServerConfig::layered(None, env, Layer::default()).expect("valid");
+    assert_eq!(config.max_list_age_days, 400);
+    let config = ServerConfig::layered(None, NO_ENV, Layer::default()).expect("valid");
+    assert_eq!(config.max_list_age_days, 30);
+    let bad = [("CAATSA_MAX_LIST_AGE_DAYS", "-1")];
+    assert!(ServerConfig::layered(None, bad, Layer::default()).is_err());
 }

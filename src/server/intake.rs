@@ -67,7 +67,7 @@ pub fn screen_csv<R: Read>(
         summary,
         results,
         errors,
-        warnings: lines.warnings(),
+        warnings: screener.warnings(lines.warnings()),
     };
     output.render(&screening)
 }

@@ -48,12 +48,15 @@ pub struct Gauges<'a> {
     pub screening_capacity: usize,
     pub rejected: u64,
     pub indicators_version: Option<&'a str>,
+    /// Age in days of the loaded OFAC list (absent before the first load or without a date).
+    pub list_age_days: Option<i64>,
 }
 
 /// The registry of one running app.
 #[derive(Debug, Default)]
 pub struct Metrics {
     http: Mutex<BTreeMap<HttpKey, HttpSeries>>,
+    prohibited: AtomicU64,
     presumption: AtomicU64,
     high_risk: AtomicU64,
     review: AtomicU64,
@@ -93,6 +96,7 @@ impl Metrics {
     /// Records the verdict counts and row errors of one screening.
     pub fn observe_screening(&self, summary: &Summary) {
         let add = |counter: &AtomicU64, n: usize| counter.fetch_add(n as u64, Ordering::Relaxed);
+        add(&self.prohibited, summary.prohibited);
         add(&self.presumption, summary.presumption);
         add(&self.high_risk, summary.high_risk);
         add(&self.review, summary.review);
@@ -121,6 +125,7 @@ impl Metrics {
             "Manifest lines screened, by verdict.",
         );
         for (verdict, counter) in [
+            ("prohibited", &self.prohibited),
             ("presumption", &self.presumption),
             ("high_risk", &self.high_risk),
             ("review", &self.review),
@@ -188,6 +193,15 @@ impl Metrics {
                 "caatsa_knowledge_base_info{{version=\"{}\"}} 1",
                 escape(version)
             );
+        }
+        header(
+            &mut out,
+            "caatsa_knowledge_base_list_age_days",
+            "gauge",
+            "Days since the date of the loaded OFAC list; results warn STALE_LIST past max_list_age_days.",
+        );
+        if let Some(days) = gauges.list_age_days {
+            let _ = writeln!(out, "caatsa_knowledge_base_list_age_days {days}");
         }
         out
     }
@@ -275,6 +289,7 @@ mod tests {
             screening_capacity: 4,
             rejected: 2,
             indicators_version: Some("2024-05-03+x.\"ab\""),
+            list_age_days: Some(942),
         }
     }
 
@@ -301,7 +316,8 @@ mod tests {
     fn verdicts_row_errors_and_gauges_are_exposed() {
         let metrics = Metrics::default();
         let summary = Summary {
-            lines: 3,
+            lines: 4,
+            prohibited: 1,
             presumption: 1,
             high_risk: 0,
             review: 0,
@@ -312,11 +328,13 @@ mod tests {
         metrics.observe_reload(false);
         let text = metrics.render(&gauges());
         assert!(text.contains("caatsa_lines_screened_total{verdict=\"presumption\"} 1"));
+        assert!(text.contains("caatsa_lines_screened_total{verdict=\"prohibited\"} 1"));
         assert!(text.contains("caatsa_lines_screened_total{verdict=\"clear\"} 2"));
         assert!(text.contains("caatsa_row_errors_total 4"));
         assert!(text.contains("caatsa_rejected_requests_total 2"));
         assert!(text.contains("caatsa_screenings_in_flight 1"));
         assert!(text.contains("caatsa_reloads_total{outcome=\"failed\"} 1"));
         assert!(text.contains("version=\"2024-05-03+x.\\\"ab\\\"\"} 1"));
+        assert!(text.contains("caatsa_knowledge_base_list_age_days 942"));
     }
 }

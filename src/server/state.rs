@@ -16,7 +16,7 @@ use arc_swap::ArcSwapOption;
 use serde::Serialize;
 
 use crate::indicators::{KbError, KnowledgeBase};
-use crate::screening::Screener;
+use crate::screening::{Screener, ScreeningOptions};
 
 use super::admission::Admission;
 use super::config::ServerConfig;
@@ -27,6 +27,7 @@ use super::metrics::{Gauges, Metrics};
 pub struct AppState {
     screener: ArcSwapOption<Screener>,
     indicators: Option<PathBuf>,
+    options: ScreeningOptions,
     /// Serializes reloads, so two reloads never build at once.
     reload_lock: tokio::sync::Mutex<()>,
     pub admission: Admission,
@@ -53,6 +54,10 @@ impl AppState {
         AppState {
             screener: ArcSwapOption::empty(),
             indicators: config.indicators.clone(),
+            options: ScreeningOptions {
+                max_list_age_days: config.max_list_age_days,
+                ..ScreeningOptions::default()
+            },
             reload_lock: tokio::sync::Mutex::new(()),
             admission: Admission::new(
                 config.max_concurrent_screenings,
@@ -92,8 +97,9 @@ impl AppState {
     pub async fn reload(&self) -> Result<Reloaded, ApiError> {
         let _one_at_a_time = self.reload_lock.lock().await;
         let path = self.indicators.clone();
+        let options = self.options;
         let started = Instant::now();
-        let built = tokio::task::spawn_blocking(move || load_screener(path.as_deref()))
+        let built = tokio::task::spawn_blocking(move || load_screener(path.as_deref(), options))
             .await
             .map_err(|e| ApiError::internal("the reload task panicked", e));
         let screener = match built {
@@ -125,6 +131,9 @@ impl AppState {
             }
         };
         let version = screener.kb().version.id.clone();
+        if let Some(stale) = screener.list_warning() {
+            tracing::warn!(version = %version, age_days = ?stale.age_days, "{}", stale.message);
+        }
         let previous_version = self.install(screener);
         self.metrics.observe_reload(true);
         let load_ms = started.elapsed().as_millis() as u64;
@@ -154,16 +163,17 @@ impl AppState {
             screening_capacity: self.admission.capacity(),
             rejected: self.admission.rejected(),
             indicators_version: version,
+            list_age_days: screener.as_ref().and_then(|s| s.list_age_days()),
         })
     }
 }
 
 /// A screener over the knowledge base at `path` (snapshot file or OFAC directory), or the
 /// built-in one.
-pub fn load_screener(path: Option<&Path>) -> Result<Screener, KbError> {
+pub fn load_screener(path: Option<&Path>, options: ScreeningOptions) -> Result<Screener, KbError> {
     let kb = match path {
         Some(path) => KnowledgeBase::load(path)?,
         None => KnowledgeBase::builtin()?,
     };
-    Ok(Screener::new(Arc::new(kb)))
+    Ok(Screener::with_options(Arc::new(kb), options))
 }

@@ -28,6 +28,10 @@ async fn the_summary_gives_the_version_counts_and_dated_sources() {
     assert!(body["indicators_by_tier"]["gov_designation"]
         .as_u64()
         .is_some_and(|n| n > 0));
+    // The built-in list is older than the default 30 days: its age and the warning are shown.
+    assert!(body["list_age_days"].as_i64().is_some_and(|d| d > 30));
+    assert_eq!(body["max_list_age_days"], 30);
+    assert_eq!(body["warnings"][0]["code"], "STALE_LIST");
     let sources = body["sources"].as_array().expect("sources");
     assert!(!sources.is_empty());
     for entry in sources {

@@ -63,8 +63,12 @@ async fn metrics_count_requests_by_route_template_and_lines_by_verdict() {
         metric(&after, series) >= metric(&before, series) + 1.0,
         "{after}"
     );
-    let presumption = "caatsa_lines_screened_total{verdict=\"presumption\"}";
-    assert!(metric(&after, presumption) >= metric(&before, presumption) + 1.0);
+    let prohibited = "caatsa_lines_screened_total{verdict=\"prohibited\"}";
+    assert!(metric(&after, prohibited) >= metric(&before, prohibited) + 1.0);
+    assert!(
+        after.contains("caatsa_knowledge_base_list_age_days "),
+        "{after}"
+    );
     assert!(after.contains("# TYPE caatsa_http_request_duration_seconds histogram"));
     assert!(
         !after.contains("q=Ryonbong"),

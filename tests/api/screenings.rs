@@ -168,7 +168,7 @@ async fn a_multipart_json_file_is_read_as_json() {
     assert_eq!(response.status(), 200);
     let body: Value = response.json().await.expect("JSON");
     assert_eq!(body["results"][0]["shipment_id"], "S1");
-    assert_eq!(body["results"][0]["verdict"], "presumption");
+    assert_eq!(body["results"][0]["verdict"], "prohibited");
 }
 
 #[tokio::test]
@@ -221,8 +221,8 @@ async fn the_csv_result_neutralizes_formula_looking_cells_from_the_manifest() {
             .iter()
             .position(|h| h == "verdict")
             .expect("a verdict column");
-        assert_eq!(&records[0][verdict], "presumption");
-        assert_eq!(&records[1][verdict], "presumption");
+        assert_eq!(&records[0][verdict], "prohibited");
+        assert_eq!(&records[1][verdict], "prohibited");
     }
 }
 

@@ -30,8 +30,18 @@ fn a_whole_shipment_draft_covers_every_flagged_line_and_names_the_clear_ones_lef
     let screening = screen(&lines);
     let d = tip::draft(kb(), &screening, "MIXED-1", None, DATE).expect("draft");
     assert_eq!(d.header.lines, vec![1, 3]);
-    assert_eq!(d.header.verdict, Verdict::Presumption);
-    assert_eq!(d.header.evidence_strength, EvidenceStrength::Strong);
+    // Line 3 is an OFAC sanctions match with no labor nexus: prohibited, but not forced-labor
+    // evidence, so the draft's strength comes from line 1 and a notice sends line 3 to OFAC.
+    assert_eq!(d.header.verdict, Verdict::Prohibited);
+    assert_eq!(d.header.evidence_strength, EvidenceStrength::Moderate);
+    assert!(
+        d.header
+            .notices
+            .iter()
+            .any(|n| n.starts_with("Line 3 also carries an OFAC sanctions flag")),
+        "{:?}",
+        d.header.notices
+    );
     let numbers: Vec<usize> = d.reasons.reasons.iter().map(|r| r.number).collect();
     assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>());
     assert!(d.reasons.reasons.iter().any(|r| r.line == 3));

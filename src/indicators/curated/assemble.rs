@@ -98,5 +98,8 @@ fn add_entity(out: &mut Curated, row: Parsed) {
         note: Some(row.note),
         source: row.source,
         extra_sources: Vec::new(),
+        role: None,
+        linked_to: Vec::new(),
+        labor_export: None,
     });
 }

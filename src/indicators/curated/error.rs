@@ -24,6 +24,14 @@ pub enum CuratedError {
         expected: String,
     },
 
+    /// A row the other tables require is missing (e.g. an entity without its role).
+    #[error("{file}: {problem}; {fix}")]
+    Missing {
+        file: &'static str,
+        problem: String,
+        fix: String,
+    },
+
     /// One field of one row is invalid.
     #[error("{file}: line {line}, column `{column}`: {problem}; {fix}")]
     Field {

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::indicators::model::{Region, RegionSector, SectorCountryRisk, Source, Tier};
+use crate::indicators::model::{Region, RegionSector, SectorCountryRisk, SectorId, Source, Tier};
 
 use super::error::CuratedError;
 use super::reader::{read_table, Row};
@@ -65,7 +65,7 @@ pub fn attach_region_sectors(
         };
         let sector = parse_sector(&row, PAIR_SECOND, false)?;
         let (tier, source, note) = evidence(&row)?;
-        if !seen.insert((region_id.to_owned(), sector.clone(), source.url.clone())) {
+        if !seen.insert((region_id.to_owned(), sector, source.url.clone())) {
             return Err(duplicate(&row));
         }
         if let Some(region) = regions.get_mut(at) {
@@ -98,7 +98,7 @@ pub fn parse_sector_countries(
             )
         })?;
         let (tier, source, note) = evidence(&row)?;
-        if !seen.insert((sector.clone(), country.to_owned(), source.url.clone())) {
+        if !seen.insert((sector, country.to_owned(), source.url.clone())) {
             return Err(duplicate(&row));
         }
         out.push(SectorCountryRisk {
@@ -113,7 +113,7 @@ pub fn parse_sector_countries(
 }
 
 /// The sector in `column`, which must be a goods sector when `goods_only`.
-fn parse_sector(row: &Row, column: usize, goods_only: bool) -> Result<String, CuratedError> {
+fn parse_sector(row: &Row, column: usize, goods_only: bool) -> Result<SectorId, CuratedError> {
     let fix = if goods_only {
         format!("use a goods sector id: {}", vocab::GOODS_SECTORS.join(", "))
     } else {
@@ -136,7 +136,7 @@ fn parse_sector(row: &Row, column: usize, goods_only: bool) -> Result<String, Cu
             &fix,
         ));
     }
-    Ok(sector.to_owned())
+    Ok(SectorId::parse(sector).expect("checked against the vocabulary above"))
 }
 
 /// Tier, source and note: the last five columns, alike in both tables.

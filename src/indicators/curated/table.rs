@@ -190,7 +190,7 @@ fn parse_sectors(row: &Row, kind: Kind) -> Result<Vec<SectorId>, CuratedError> {
             "put sector-by-country evidence in sector_countries.csv",
         ));
     }
-    Ok(sectors)
+    Ok(sectors.iter().filter_map(|s| SectorId::parse(s)).collect())
 }
 
 fn parse_country(row: &Row, kind: Kind) -> Result<Option<String>, CuratedError> {

@@ -19,11 +19,40 @@ fn indicators(rows: &[&str]) -> String {
 }
 
 fn load(rows: &[&str]) -> Result<Curated, CuratedError> {
-    load_curated(
+    load_tables(
         indicators(rows).as_bytes(),
         REGION_HEADER.as_bytes(),
         SECTOR_COUNTRY_HEADER.as_bytes(),
     )
+}
+
+/// Loads the three source tables with a role (`unstated`) for every listed entity row and an
+/// origin (`short_form`) for every alias, so that each test states only what it is about.
+fn load_tables(
+    indicators_csv: &[u8],
+    region_sectors: &[u8],
+    sector_countries: &[u8],
+) -> Result<Curated, CuratedError> {
+    let mut roles = "id,role,basis\n".to_owned();
+    let mut aliases = "id,alias,origin,source_title,source_date,source_url,note\n".to_owned();
+    let mut reader = csv::Reader::from_reader(indicators_csv);
+    for record in reader.records().flatten() {
+        let (id, kind, names, list) = (&record[0], &record[1], &record[3], &record[5]);
+        if kind != "entity" || list.is_empty() {
+            continue;
+        }
+        roles.push_str(&format!("{id},unstated,Test.\n"));
+        for name in names.split(';').filter(|n| !n.trim().is_empty()) {
+            aliases.push_str(&format!("{id},{},short_form,,,,\n", name.trim()));
+        }
+    }
+    load_curated(&CuratedFiles {
+        indicators: indicators_csv,
+        region_sectors,
+        sector_countries,
+        entity_roles: roles.as_bytes(),
+        alias_sources: aliases.as_bytes(),
+    })
 }
 
 fn field_error(err: CuratedError) -> (&'static str, u64, &'static str) {
@@ -234,10 +263,8 @@ fn a_sector_row_maps_to_at_most_one_sector() {
         "apparel,,",
     );
     assert_eq!(
-        load(&[&ok]).expect("valid").sector_indicators[0]
-            .sector
-            .as_deref(),
-        Some("apparel")
+        load(&[&ok]).expect("valid").sector_indicators[0].sector,
+        Some(crate::indicators::Sector::Apparel)
     );
     let bad = row(
         "sector:apparel",
@@ -261,7 +288,7 @@ fn region_sectors_attach_to_their_region() {
         ",CN,",
     );
     let links = format!("{REGION_HEADER}region:a,seafood,investigative_report,{SRC},Plants.\n");
-    let curated = load_curated(
+    let curated = load_tables(
         indicators(&[&region]).as_bytes(),
         links.as_bytes(),
         SECTOR_COUNTRY_HEADER.as_bytes(),
@@ -276,7 +303,7 @@ fn region_sectors_attach_to_their_region() {
 fn a_region_sector_row_naming_an_unknown_region_is_rejected() {
     let region = row("region:a", "region", "A", "advisory", "", ",CN,");
     let links = format!("{REGION_HEADER}region:b,seafood,advisory,{SRC},Plants.\n");
-    let err = load_curated(
+    let err = load_tables(
         indicators(&[&region]).as_bytes(),
         links.as_bytes(),
         SECTOR_COUNTRY_HEADER.as_bytes(),
@@ -294,7 +321,7 @@ fn sector_countries_accept_goods_sectors_only() {
     let ok = format!("{SECTOR_COUNTRY_HEADER}timber,RU,advisory,{SRC},Logging.\n");
     let bad = format!("{SECTOR_COUNTRY_HEADER}construction,RU,advisory,{SRC},Building.\n");
     let load_with = |table: &str| {
-        load_curated(
+        load_tables(
             indicators(&[]).as_bytes(),
             REGION_HEADER.as_bytes(),
             table.as_bytes(),
@@ -314,7 +341,7 @@ fn sector_countries_accept_goods_sectors_only() {
 fn the_same_pair_from_the_same_source_twice_is_rejected() {
     let row = format!("timber,RU,advisory,{SRC},Logging.\n");
     let table = format!("{SECTOR_COUNTRY_HEADER}{row}{row}");
-    let err = load_curated(
+    let err = load_tables(
         indicators(&[]).as_bytes(),
         REGION_HEADER.as_bytes(),
         table.as_bytes(),

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::roles::RoleEntry;
 use crate::indicators::model::{
-    Alias, AliasStrength, CountryIndicator, ListedEntity, Region, SectorCountryRisk, SectorId,
-    Source, Tier,
+    Alias, AliasOrigin, AliasStrength, CountryIndicator, ListedEntity, Region, SectorCountryRisk,
+    SectorId, Source, Tier,
 };
 
 /// The curated knowledge base: everything `data/indicators/` holds, validated.
@@ -35,6 +36,9 @@ pub struct Curated {
     /// `treas:…`, and `ofac:<ent_num>` for annotated SDN entries). Entities without a
     /// documented sector are absent.
     pub entity_sectors: BTreeMap<String, Vec<SectorId>>,
+    /// What each entity is, keyed like [`Curated::entity_sectors`] (`entity_roles.csv`).
+    #[serde(default)]
+    pub entity_roles: BTreeMap<String, RoleEntry>,
 }
 
 impl Curated {
@@ -43,6 +47,11 @@ impl Curated {
         self.entity_sectors
             .get(entity_id)
             .map_or(&[], |sectors| sectors.as_slice())
+    }
+
+    /// The role of the entity with this id, and the sentence of its source that gives it.
+    pub fn role_of_entity(&self, entity_id: &str) -> Option<&RoleEntry> {
+        self.entity_roles.get(entity_id)
     }
 
     /// The annotation of the SDN entry `ent_num`, if the curated table has one.
@@ -153,6 +162,9 @@ pub fn aliases(names: &[String], strength: AliasStrength) -> Vec<Alias> {
             name: name.clone(),
             strength,
             alias_type: "aka".to_owned(),
+            // Set by `alias_sources.csv` when the tables load.
+            origin: AliasOrigin::ShortForm,
+            source: None,
         })
         .collect()
 }

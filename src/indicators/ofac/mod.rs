@@ -12,7 +12,8 @@ pub mod remarks;
 use rustc_hash::FxHashMap;
 
 use crate::indicators::model::{
-    Address, Alias, AliasStrength, EntityType, ListKind, ListedEntity, Source, Tier, VesselInfo,
+    Address, Alias, AliasOrigin, AliasStrength, EntityType, ListKind, ListedEntity, Source, Tier,
+    VesselInfo,
 };
 use records::{AddRecord, AltRecord, CommentRecord, SdnRecord};
 
@@ -192,12 +193,16 @@ fn entity(
                 .clone()
                 .unwrap_or_else(|| "aka".into())
                 .replace('.', ""),
+            origin: AliasOrigin::OfacAlt,
+            source: None,
         })
         .collect();
     aliases.extend(parsed.weak_aliases.iter().map(|(alias_type, name)| Alias {
         name: name.clone(),
         strength: AliasStrength::Weak,
         alias_type: alias_type.clone(),
+        origin: AliasOrigin::OfacRemarks,
+        source: None,
     }));
     let addresses: Vec<Address> = addresses
         .iter()
@@ -252,5 +257,8 @@ fn entity(
         note: None,
         source: source.clone(),
         extra_sources: Vec::new(),
+        role: None,
+        linked_to: parsed.linked_to.clone(),
+        labor_export: None,
     }
 }

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::indicators::sector::Sector;
+
 /// Shortest word the plural rule shortens (`gas` and `bus` stay as they are).
 const MIN_PLURAL_LEN: usize = 4;
 
@@ -18,7 +20,7 @@ const MIN_PLURAL_LEN: usize = 4;
 pub(super) struct Keyword {
     pub text: String,
     pub words: Vec<String>,
-    pub sector: String,
+    pub sector: Sector,
 }
 
 /// Keywords indexed by their first word.
@@ -30,7 +32,7 @@ pub(super) struct KeywordIndex {
 
 impl KeywordIndex {
     /// Add a keyword; returns false when it has no words.
-    pub(super) fn add(&mut self, text: &str, sector: &str) -> bool {
+    pub(super) fn add(&mut self, text: &str, sector: Sector) -> bool {
         let words = words(text);
         let Some(first) = words.first().cloned() else {
             return false;
@@ -47,7 +49,7 @@ impl KeywordIndex {
         self.keywords.push(Keyword {
             text: text.to_owned(),
             words,
-            sector: sector.to_owned(),
+            sector,
         });
         let slot = self.by_first_word.entry(first).or_default();
         slot.push(index);
@@ -104,6 +106,7 @@ fn singular(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{words, KeywordIndex};
+    use crate::indicators::Sector;
 
     #[test]
     fn plurals_and_punctuation_reduce_to_the_same_words() {
@@ -121,9 +124,9 @@ mod tests {
     #[test]
     fn the_longest_phrase_at_a_position_comes_first() {
         let mut index = KeywordIndex::default();
-        assert!(index.add("crab", "seafood"));
-        assert!(index.add("snow crab", "seafood"));
-        assert!(!index.add(" - ", "seafood"));
+        assert!(index.add("crab", Sector::Seafood));
+        assert!(index.add("snow crab", Sector::Seafood));
+        assert!(!index.add(" - ", Sector::Seafood));
         let found: Vec<&str> = index
             .find("FROZEN SNOW CRABS")
             .iter()

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::ref_csv::{field, CsvRows};
+use super::sector::Sector;
 use super::{find_hs_in_text, HsCode, RefError};
 use keywords::KeywordIndex;
 
@@ -56,7 +57,7 @@ pub enum SectorBasis {
 /// One sector a line belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectorMatch {
-    pub sector: String,
+    pub sector: Sector,
     pub label: String,
     pub basis: SectorBasis,
 }
@@ -64,13 +65,13 @@ pub struct SectorMatch {
 #[derive(Debug)]
 struct PrefixRow {
     prefix: String,
-    sector: String,
+    sector: Sector,
 }
 
 #[derive(Debug)]
 struct Inner {
     prefixes: Vec<PrefixRow>,
-    labels: BTreeMap<String, String>,
+    labels: BTreeMap<Sector, String>,
     keywords: KeywordIndex,
 }
 
@@ -126,7 +127,7 @@ impl SectorTable {
                     continue;
                 }
                 matches.push(self.matched(
-                    &keyword.sector,
+                    keyword.sector,
                     SectorBasis::Keyword {
                         keyword: keyword.text.clone(),
                     },
@@ -136,34 +137,38 @@ impl SectorTable {
         matches
     }
 
-    /// The display label of a sector id.
-    pub fn label(&self, sector: &str) -> Option<&str> {
-        self.inner.labels.get(sector).map(String::as_str)
+    /// The display label of a sector.
+    pub fn label(&self, sector: Sector) -> Option<&str> {
+        self.inner.labels.get(&sector).map(String::as_str)
     }
 
     /// All HS prefixes of the table with their sector, in file order.
-    pub fn prefixes(&self) -> impl Iterator<Item = (&str, &str)> {
+    pub fn prefixes(&self) -> impl Iterator<Item = (&str, Sector)> {
         self.inner
             .prefixes
             .iter()
-            .map(|p| (p.prefix.as_str(), p.sector.as_str()))
+            .map(|p| (p.prefix.as_str(), p.sector))
     }
 
     /// Every sector whose prefix `code` starts with, longest prefix first (per sector, only its
     /// longest matching prefix).
     fn by_code(&self, code: &HsCode) -> Vec<SectorMatch> {
-        let mut best: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut best: BTreeMap<Sector, &str> = BTreeMap::new();
         for row in &self.inner.prefixes {
             if !code.starts_with(&row.prefix) {
                 continue;
             }
-            let slot = best.entry(row.sector.as_str()).or_insert(&row.prefix);
+            let slot = best.entry(row.sector).or_insert(&row.prefix);
             if row.prefix.len() > slot.len() {
                 *slot = &row.prefix;
             }
         }
-        let mut ordered: Vec<(&str, &str)> = best.into_iter().collect();
-        ordered.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+        let mut ordered: Vec<(Sector, &str)> = best.into_iter().collect();
+        ordered.sort_by(|a, b| {
+            b.1.len()
+                .cmp(&a.1.len())
+                .then(a.0.as_str().cmp(b.0.as_str()))
+        });
         ordered
             .into_iter()
             .map(|(sector, prefix)| {
@@ -178,16 +183,16 @@ impl SectorTable {
             .collect()
     }
 
-    fn matched(&self, sector: &str, basis: SectorBasis) -> SectorMatch {
+    fn matched(&self, sector: Sector, basis: SectorBasis) -> SectorMatch {
         SectorMatch {
-            sector: sector.to_owned(),
-            label: self.label(sector).unwrap_or(sector).to_owned(),
+            sector,
+            label: self.label(sector).unwrap_or(sector.as_str()).to_owned(),
             basis,
         }
     }
 }
 
-type Prefixes = (Vec<PrefixRow>, BTreeMap<String, String>);
+type Prefixes = (Vec<PrefixRow>, BTreeMap<Sector, String>);
 
 fn read_prefixes(bytes: &[u8]) -> Result<Prefixes, RefError> {
     let csv = CsvRows::parse(HS_SECTORS_FILE, bytes)?;
@@ -196,7 +201,7 @@ fn read_prefixes(bytes: &[u8]) -> Result<Prefixes, RefError> {
     let label_col = csv.column("label")?;
     csv.column("note")?;
     let mut prefixes = Vec::new();
-    let mut labels: BTreeMap<String, String> = BTreeMap::new();
+    let mut labels: BTreeMap<Sector, String> = BTreeMap::new();
     for (line, record) in csv.rows() {
         let prefix = field(record, prefix_col);
         if !matches!(prefix.len(), 2 | 4 | 6) || !prefix.chars().all(|c| c.is_ascii_digit()) {
@@ -217,7 +222,7 @@ fn read_prefixes(bytes: &[u8]) -> Result<Prefixes, RefError> {
                 "empty label; give the sector a display name",
             ));
         }
-        match labels.get(sector) {
+        match labels.get(&sector) {
             Some(existing) if existing != label => {
                 return Err(RefError::invalid(
                     HS_SECTORS_FILE,
@@ -228,12 +233,12 @@ fn read_prefixes(bytes: &[u8]) -> Result<Prefixes, RefError> {
             }
             Some(_) => {}
             None => {
-                labels.insert(sector.to_owned(), label.to_owned());
+                labels.insert(sector, label.to_owned());
             }
         }
         prefixes.push(PrefixRow {
             prefix: prefix.to_owned(),
-            sector: sector.to_owned(),
+            sector,
         });
     }
     Ok((prefixes, labels))
@@ -241,7 +246,7 @@ fn read_prefixes(bytes: &[u8]) -> Result<Prefixes, RefError> {
 
 fn read_keywords(
     bytes: &[u8],
-    labels: &BTreeMap<String, String>,
+    labels: &BTreeMap<Sector, String>,
 ) -> Result<KeywordIndex, RefError> {
     let csv = CsvRows::parse(KEYWORDS_FILE, bytes)?;
     let keyword_col = csv.column("keyword")?;
@@ -249,7 +254,7 @@ fn read_keywords(
     let mut index = KeywordIndex::default();
     for (line, record) in csv.rows() {
         let sector = known_sector(KEYWORDS_FILE, line, field(record, sector_col))?;
-        if !labels.contains_key(sector) {
+        if !labels.contains_key(&sector) {
             return Err(RefError::invalid(
                 KEYWORDS_FILE,
                 line,
@@ -270,11 +275,10 @@ fn read_keywords(
     Ok(index)
 }
 
-fn known_sector<'a>(file: &'static str, line: u64, sector: &'a str) -> Result<&'a str, RefError> {
-    if SECTOR_IDS.contains(&sector) {
-        Ok(sector)
-    } else {
-        Err(RefError::invalid(
+fn known_sector(file: &'static str, line: u64, sector: &str) -> Result<Sector, RefError> {
+    match Sector::parse(sector).filter(|s| s.is_goods()) {
+        Some(sector) => Ok(sector),
+        None => Err(RefError::invalid(
             file,
             line,
             "sector",
@@ -282,7 +286,7 @@ fn known_sector<'a>(file: &'static str, line: u64, sector: &'a str) -> Result<&'
                 "unknown sector `{sector}`; use one of: {}",
                 SECTOR_IDS.join(", ")
             ),
-        ))
+        )),
     }
 }
 

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 
 use super::{SectorBasis, SectorMatch, SectorTable, SECTOR_IDS};
 use crate::indicators::ref_csv::{field, CsvRows};
+use crate::indicators::Sector;
 use crate::indicators::{normalize_hs, HsCode, RefError};
 
 fn table() -> &'static SectorTable {
@@ -61,13 +62,16 @@ fn every_sector_id_has_a_prefix_and_a_label() {
             table().prefixes().any(|(_, s)| s == id),
             "{id} has no prefix"
         );
-        assert!(table().label(id).is_some(), "{id} has no label");
+        let sector = Sector::parse(id).expect("a sector id");
+        assert!(table().label(sector).is_some(), "{id} has no label");
     }
+    let goods: Vec<&str> = Sector::GOODS.iter().map(|s| s.as_str()).collect();
+    assert_eq!(goods, SECTOR_IDS, "the sector type and the id list agree");
     assert_eq!(
-        table().label("seafood"),
+        table().label(Sector::Seafood),
         Some("Seafood (fish, crustaceans, molluscs)")
     );
-    assert_eq!(table().label("construction"), None);
+    assert_eq!(table().label(Sector::Construction), None);
 }
 
 #[test]
@@ -291,7 +295,7 @@ proptest! {
         let matches = table().classify(code.as_ref(), Some(&text));
         let mut seen = HashSet::new();
         for m in &matches {
-            prop_assert!(seen.insert(m.sector.clone()), "sector {} twice", m.sector);
+            prop_assert!(seen.insert(m.sector), "sector {} twice", m.sector);
             prop_assert!(SECTOR_IDS.contains(&m.sector.as_str()));
         }
     }

@@ -7,7 +7,7 @@
 
 use crate::indicators::legal;
 use crate::indicators::{KnowledgeBase, Source};
-use crate::screening::{LineResult, Screening, Verdict};
+use crate::screening::{LineResult, Regime, Screening, Verdict, WarningCode};
 
 use super::error::{TipError, TipRefusal};
 use super::model::{
@@ -186,17 +186,21 @@ fn header(
         .map(|l| l.verdict)
         .max()
         .unwrap_or(Verdict::Clear);
-    let evidence_strength = match verdict {
-        Verdict::Presumption => EvidenceStrength::Strong,
-        Verdict::HighRisk => EvidenceStrength::Moderate,
-        Verdict::Review | Verdict::Clear => EvidenceStrength::Weak,
-    };
+    let evidence_strength = strength(lines);
     let strength_statement = strength_statement(evidence_strength).to_owned();
     let mut notices = Vec::new();
     if evidence_strength == EvidenceStrength::Weak {
         notices.push(strength_statement.clone());
     }
+    notices.extend(
+        screening
+            .warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::StaleList)
+            .map(|w| w.message.clone()),
+    );
     notices.push(NOT_A_FINDING.to_owned());
+    notices.extend(sanctions_notice(lines));
     if !omitted.is_empty() {
         let list: Vec<String> = omitted.iter().map(u32::to_string).collect();
         notices.push(format!(
@@ -231,18 +235,64 @@ fn header(
     }
 }
 
+/// The draft's strength: strong only when a flag under the forced-labor presumption holds with
+/// legal weight. An OFAC sanctions match is a prohibition, not forced-labor evidence, so a line
+/// that is only `prohibited` by sanctions counts as high-risk evidence here.
+fn strength(lines: &[&LineResult]) -> EvidenceStrength {
+    let flags = || lines.iter().flat_map(|l| l.flags.iter());
+    if flags()
+        .any(|f| f.regimes.contains(&Regime::ForcedLabor) && f.severity >= Verdict::Presumption)
+    {
+        return EvidenceStrength::Strong;
+    }
+    match flags().map(|f| f.severity).max() {
+        Some(Verdict::Prohibited | Verdict::Presumption | Verdict::HighRisk) => {
+            EvidenceStrength::Moderate
+        }
+        _ => EvidenceStrength::Weak,
+    }
+}
+
+/// A notice for lines that carry an OFAC sanctions prohibition: that regime is OFAC's, and a
+/// forced-labor allegation to CBP neither covers nor cures it.
+fn sanctions_notice(lines: &[&LineResult]) -> Option<String> {
+    let prohibited: Vec<String> = lines
+        .iter()
+        .filter(|l| {
+            l.flags.iter().any(|f| {
+                f.regimes.contains(&Regime::OfacSanctions) && f.severity == Verdict::Prohibited
+            })
+        })
+        .map(|l| l.line.to_string())
+        .collect();
+    if prohibited.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "Line{} {} also carr{} an OFAC sanctions flag (verdict prohibited): if the facts are as \
+         matched, dealing in these goods is prohibited without an OFAC license, whatever CBP \
+         decides on forced labor. That is a separate regime, administered by OFAC, and not the \
+         subject of this allegation; see each flag's OFAC guidance in the screening result.",
+        if prohibited.len() == 1 { "" } else { "s" },
+        prohibited.join(", "),
+        if prohibited.len() == 1 { "ies" } else { "y" },
+    ))
+}
+
 fn strength_statement(strength: EvidenceStrength) -> &'static str {
     match strength {
         EvidenceStrength::Strong => {
             "Strong evidence: at least one flag is one on which the CAATSA Sec. 321(b) \
-             presumption applies (North Korea named as origin, an OFAC designation with a North \
-             Korea nexus, or a CBP CAATSA enforcement target). The presumption is rebuttable."
+             presumption applies if the facts are as matched (North Korea named as origin, a \
+             party matching an OFAC entry designated for exporting North Korean workers, or a \
+             CBP CAATSA enforcement target). The presumption is rebuttable."
         }
         EvidenceStrength::Moderate => {
             "Moderate evidence: the flags are high risk (a company named by an investigation, a \
-             place with documented North Korean workers, a North Korea-linked vessel, or another \
-             sanctions match), but none on which the presumption applies by itself. Facts that \
-             tie North Korean workers to these goods would strengthen the allegation."
+             place with reported North Korean workers, or a party whose identity is not yet \
+             confirmed) or OFAC sanctions matches without a labor nexus, but none on which the \
+             presumption applies by itself. Facts that tie North Korean workers to these goods \
+             would strengthen the allegation."
         }
         EvidenceStrength::Weak => {
             "WEAK EVIDENCE: every flag is a review flag (a possible name match, a sector or \

@@ -36,6 +36,7 @@ pub fn reliability(mark: Reliability) -> &'static str {
 
 pub fn verdict(verdict: Verdict) -> &'static str {
     match verdict {
+        Verdict::Prohibited => "prohibited (OFAC)",
         Verdict::Presumption => "presumption",
         Verdict::HighRisk => "high risk",
         Verdict::Review => "review",

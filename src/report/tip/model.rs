@@ -36,11 +36,10 @@ pub struct TipDraft {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceStrength {
-    /// A flag on which the CAATSA presumption applies (North Korean origin, an OFAC designation
-    /// with a North Korea nexus, a CBP CAATSA enforcement target).
+    /// A flag on which the CAATSA presumption applies (North Korean origin, a labor-exporter
+    /// SDN match, a CBP CAATSA enforcement target).
     Strong,
-    /// High-risk flags only (an investigation, a documented region, a vessel, another sanctions
-    /// match).
+    /// High-risk flags, or OFAC sanctions matches without a labor nexus.
     Moderate,
     /// Review flags only (a possible match, a sector or country risk, an ambiguous country).
     Weak,

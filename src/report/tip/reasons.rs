@@ -8,11 +8,14 @@
 //! little mechanically, but every clause can be traced to an evidence field, which matters more
 //! in a document someone files with a government agency.
 
+use crate::indicators::Tier;
 use crate::indicators::{KnowledgeBase, Source};
-use crate::screening::{assemble, Evidence, Flag, LineResult};
+use crate::screening::{Evidence, EvidenceKind, Flag, LineResult};
 
 use super::lookup::{self, field_label};
 use super::model::{CitedSource, Reason};
+use crate::screening::sentences;
+use crate::screening::texts::role_phrase;
 
 /// Name scores below this are shown as "close, not identical" and ask for an identity check;
 /// at or above it the names differ at most by punctuation or a legal form.
@@ -69,40 +72,61 @@ fn on_word_of(source: &Source) -> String {
 
 /// One or two sentences for one item of evidence.
 pub fn sentence(kb: &KnowledgeBase, e: &Evidence) -> String {
-    let what = field_label(&e.field);
+    let what = field_label(e.field.as_str());
     let src = on_word_of(&e.source);
-    let main = match e.kind.as_str() {
-        "ofac_north_korea" | "ofac_other" | "cbp_enforcement" | "reported_employer" => {
-            entity_sentence(kb, e, &what, &src)
+    let main = match e.kind {
+        EvidenceKind::OfacNorthKorea
+        | EvidenceKind::OfacOther
+        | EvidenceKind::CbpEnforcement
+        | EvidenceKind::ReportedEmployer => entity_sentence(kb, e, &what, &src),
+        EvidenceKind::Region => {
+            let wording = match e.tier {
+                Tier::Advisory => "a place named in reporting on North Korean labor-export designations",
+                _ => "a place where investigations or enforcement actions documented North Korean workers",
+            };
+            format!(
+                "The {what} on the manifest, \"{}\", is {}, {wording} ({src}).",
+                e.input, e.matched
+            )
         }
-        "region" => format!(
-            "The {what} on the manifest, \"{}\", is {}, a place where {src} documents North \
-             Korean workers.",
+        EvidenceKind::RegionSector => format!(
+            "The goods (by the {what} \"{}\") fall in a sector {src} reports there: {}.",
             e.input, e.matched
         ),
-        "region_sector" => format!(
-            "The goods (by the {what} \"{}\") fall in a sector {src} documents there: {}.",
-            e.input, e.matched
-        ),
-        "sector_country" => format!(
+        EvidenceKind::SectorCountry => format!(
             "The goods and their country (by the {what} \"{}\") fall under \"{}\", a sector and \
              country {src} reports as involving North Korean labor.",
             e.input, e.matched
         ),
-        "country" => format!(
+        EvidenceKind::Country => format!(
             "The {what} on the manifest, \"{}\", is {} ({src}).",
             e.input, e.matched
         ),
-        "good" => format!(
+        EvidenceKind::KpPlace => format!(
+            "The {what} on the manifest, \"{}\", names {}; the line is placed in North Korea \
+             from that place name ({src}).",
+            e.input, e.matched
+        ),
+        EvidenceKind::PortCode => format!(
+            "The {what} on the manifest, \"{}\", is a UN/LOCODE of North Korea (country code KP).",
+            e.input
+        ),
+        EvidenceKind::Good => format!(
             "The goods (by the {what} \"{}\") correspond to {}, a good listed by {src}.",
             e.input, e.matched
         ),
-        "country_table" => format!(
+        EvidenceKind::CountryTable => format!(
             "The {what} on the manifest, \"{}\", does not say whether North or South Korea is \
              meant ({src}).",
             e.input
         ),
-        _ => format!("{}.", assemble::sentence(e)),
+    };
+    let main = match e.source_age_years {
+        Some(age) => format!(
+            "{main} The source is from {}, {age} years before the screening: ask for current evidence.",
+            e.source.date
+        ),
+        None => main,
     };
     let (note, annotated) = split_note(kb, e);
     let mut out = main;
@@ -159,24 +183,38 @@ fn entity_sentence(kb: &KnowledgeBase, e: &Evidence, what: &str, src: &str) -> S
         .filter(|x| !x.programs.is_empty())
         .map(|x| format!("; programs {}", x.programs.join(", ")))
         .unwrap_or_default();
-    let names_as = match e.kind.as_str() {
-        "ofac_north_korea" => format!(
+    let names_as = match e.kind {
+        EvidenceKind::OfacNorthKorea => format!(
             "lists as a Specially Designated National with a North Korea nexus (entry {}{programs})",
             e.indicator_id
         ),
-        "ofac_other" => format!(
+        EvidenceKind::OfacOther => format!(
             "lists as a Specially Designated National under programs other than North Korea's \
              (entry {}{programs})",
             e.indicator_id
         ),
-        "cbp_enforcement" => "names as a company whose merchandise CBP detains under CAATSA or \
+        EvidenceKind::CbpEnforcement => "names as a company whose merchandise CBP detains under CAATSA or \
              has ruled on under CAATSA"
             .to_owned(),
-        _ => "names as reportedly employing North Korean workers".to_owned(),
+        _ => match e.role {
+            Some(role) => format!("names as {}", role_phrase(role)),
+            None => "names in reporting on North Korean labor".to_owned(),
+        },
     };
+    let labor = e
+        .labor_export
+        .as_ref()
+        .map(|b| format!(" {}", end_sentence(&b.statement)))
+        .unwrap_or_default();
+    let identity = e
+        .identity
+        .as_ref()
+        .map(|i| format!(" {}.", capitalized(&sentences::identity_phrase(i))))
+        .unwrap_or_default();
     format!(
         "The {what} named on the manifest, \"{}\", matches {}{listed_as}{score}, which {src} \
-         {names_as}.",
+         {names_as}.{labor}{identity} If the {what} is another party of the same name, this \
+         reason does not apply.",
         e.input, e.matched
     )
 }
@@ -189,4 +227,12 @@ fn end_sentence(text: &str) -> String {
     } else {
         format!("{trimmed}.")
     }
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

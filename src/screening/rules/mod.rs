@@ -7,9 +7,12 @@ pub mod parties;
 pub mod places;
 pub mod vessel;
 
-use super::flags::{Evidence, FlagCode};
+use super::evidence::{Evidence, EvidenceKind, MatchedSpelling, SpellingKind};
+use super::flags::FlagCode;
 use super::verdict::Verdict;
 use crate::indicators::{ListedEntity, Source, Tier};
+use crate::manifest::Field;
+use crate::names::WatchName;
 
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -38,9 +41,27 @@ pub fn round3(score: f32) -> f64 {
     (f64::from(score) * 1000.0).round() / 1000.0
 }
 
+/// Which spelling of `entity` the watchlist name `matched` is, and where it comes from.
+pub fn spelling_of(entity: &ListedEntity, matched: &WatchName) -> MatchedSpelling {
+    let alias = entity
+        .aliases
+        .iter()
+        .find(|a| a.name == matched.name && matched.name != entity.name);
+    match alias {
+        None => MatchedSpelling {
+            kind: SpellingKind::ListedName,
+            source: None,
+        },
+        Some(a) => MatchedSpelling {
+            kind: SpellingKind::of_alias(a.origin),
+            source: a.source.clone(),
+        },
+    }
+}
+
 /// Evidence that `input` in `field` matched a listed entity under `matched_name`.
 pub fn entity_evidence(
-    field: &str,
+    field: Field,
     input: &str,
     entity: &ListedEntity,
     matched_name: &str,
@@ -55,37 +76,47 @@ pub fn entity_evidence(
         });
     }
     Evidence {
-        field: field.to_owned(),
+        field,
         input: input.to_owned(),
         matched: matched_name.to_owned(),
         indicator_id: entity.id.clone(),
-        kind: entity.list.as_str().to_owned(),
+        kind: EvidenceKind::of_list(entity.list),
         tier: entity.tier,
         score: round3(score),
         source: entity.source.clone(),
+        spelling: None,
+        role: entity.role,
+        identity: None,
+        labor_export: None,
+        source_age_years: None,
         note,
     }
 }
 
 /// Evidence of an exact match to a place, country or sector indicator.
 pub fn indicator_evidence(
-    field: &str,
+    field: Field,
     input: &str,
     matched: String,
-    (id, kind): (&str, &str),
+    (id, kind): (&str, EvidenceKind),
     tier: Tier,
     source: &Source,
     note: &str,
 ) -> Evidence {
     Evidence {
-        field: field.to_owned(),
+        field,
         input: input.to_owned(),
         matched,
         indicator_id: id.to_owned(),
-        kind: kind.to_owned(),
+        kind,
         tier,
         score: 1.0,
         source: source.clone(),
+        spelling: None,
+        role: None,
+        identity: None,
+        labor_export: None,
+        source_age_years: None,
         note: (!note.is_empty()).then(|| note.to_owned()),
     }
 }

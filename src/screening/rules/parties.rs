@@ -1,15 +1,20 @@
 //! Party rules: a supplier or manufacturer name that matches a listed entity. At match strength
 //! the entity's list decides the flag — DESIGNATED_PARTY (OFAC, North Korea nexus),
 //! SANCTIONED_PARTY (OFAC, other programs), ENFORCEMENT_TARGET (CBP CAATSA detention),
-//! REPORTED_NK_LABOR (named by an investigation); a weaker match is POSSIBLE_MATCH.
+//! REPORTED_NK_LABOR (named by an investigation) — and an entry designated for the exportation of
+//! North Korean workers adds LABOR_EXPORTER; a weaker match is POSSIBLE_MATCH.
 //!
-//! Two adjustments use the party's country. A party registered in South Korea scoring against a
-//! North Korea-linked listing loses [`SOUTH_KOREA_PENALTY`] (the two countries' firms share words
-//! and syllables, and South Korea is not where North Korean fronts are reported). No penalty
-//! applies for other countries: fronts for North Korean entities are registered in the countries
-//! that host North Korean workers, so a China- or Russia-registered supplier matching a North
-//! Korean listing is the expected pattern, not a mismatch. OFAC's weak aliases count only as
-//! possible matches unless the party's country or city agrees with the listing.
+//! Every match carries its [`Identity`]: what else on the line agrees with the listing. A match
+//! that rests on a short or common name alone ([`crate::screening::distinctive`]) is lowered to
+//! `high_risk` ("confirm identity first"): a name can say a party may be the listed one, but a
+//! prohibition or the presumption needs more than `Li Ning` or `Mokran LLC`.
+//!
+//! A party registered in South Korea scoring against a North Korea-linked listing loses
+//! [`SOUTH_KOREA_PENALTY`] (the two countries' firms share words and syllables, and South Korea
+//! is not where North Korean fronts are reported). No penalty applies for other countries:
+//! fronts for North Korean entities are registered in the countries that host North Korean
+//! workers. OFAC's weak aliases (and spellings from the press) count only as possible matches
+//! unless something on the line agrees with the listing.
 
 use rustc_hash::FxHashMap;
 
@@ -19,10 +24,13 @@ use std::sync::Arc;
 
 use crate::memo::Memo;
 use crate::names::{Matcher, NameHit, NameKind, Strength, WatchName, POSSIBLE_THRESHOLD};
+use crate::screening::distinctive::NameRarity;
 use crate::screening::facts::{is_placeholder, LineFacts};
 use crate::screening::flags::FlagCode;
+use crate::screening::identity::{self, Identity, IdentityStrength};
+use crate::screening::verdict::Verdict;
 
-use super::{entity_evidence, Finding};
+use super::{entity_evidence, spelling_of, Finding};
 
 /// Score taken off when a South Korea-registered party meets a North Korea-linked listing.
 pub const SOUTH_KOREA_PENALTY: f32 = 0.15;
@@ -32,6 +40,7 @@ const HITS_PER_NAME: usize = 8;
 /// The watchlist of party names (people and organisations), built once per knowledge base.
 pub struct PartyWatchlist {
     matcher: Matcher,
+    rarity: NameRarity,
     cache: Memo<Arc<[NameHit]>>,
 }
 
@@ -42,8 +51,10 @@ impl PartyWatchlist {
             EntityType::Organization => Some(NameKind::Organization),
             EntityType::Vessel | EntityType::Aircraft => None,
         };
+        let names = watch_names(entities, kinds);
         PartyWatchlist {
-            matcher: Matcher::new(watch_names(entities, kinds)),
+            rarity: NameRarity::build(&names),
+            matcher: Matcher::new(names),
             cache: Memo::default(),
         }
     }
@@ -59,6 +70,10 @@ impl PartyWatchlist {
 
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    pub fn rarity(&self) -> &NameRarity {
+        &self.rarity
     }
 }
 
@@ -101,6 +116,17 @@ fn north_korea_linked(entity: &ListedEntity) -> bool {
     entity.list == ListKind::OfacNorthKorea || entity.country_codes.iter().any(|c| c == "KP")
 }
 
+/// The severity a finding of `code` may have given the identity: a legal verdict needs an
+/// identity that carries legal weight, else the match is `high_risk` at most.
+pub fn capped(code: FlagCode, identity: &Identity) -> Verdict {
+    let severity = code.default_severity();
+    if severity >= Verdict::Presumption && !identity.carries_legal_weight() {
+        Verdict::HighRisk
+    } else {
+        severity
+    }
+}
+
 pub fn apply(
     kb: &KnowledgeBase,
     watchlist: &PartyWatchlist,
@@ -117,7 +143,7 @@ pub fn apply(
         let mut best: FxHashMap<u32, Finding> = FxHashMap::default();
         for hit in hits.iter() {
             let entity = &kb.entities[hit.owner as usize];
-            let matched_name = &watchlist.matcher.names()[hit.name as usize].name;
+            let watch = &watchlist.matcher.names()[hit.name as usize];
             let mut score = hit.score;
             let mut notes: Vec<String> = Vec::new();
             if party_country == Some("KR")
@@ -125,34 +151,39 @@ pub fn apply(
                 && !entity.country_codes.iter().any(|c| c == "KR")
             {
                 score -= SOUTH_KOREA_PENALTY;
-                notes.push(format!("Score lowered by {SOUTH_KOREA_PENALTY}: the party is registered in South Korea."));
-            }
-            let corroborated = corroborates(entity, party_country, party.city, party.address);
-            let strength = if hit.weak {
                 notes.push(format!(
-                    "Exact match to a short OFAC alias ('{matched_name}'), which OFAC lists as a weak alias; {}",
-                    if corroborated { "counted as a match because the party's country or city agrees with the listing." } else { "counted as a possible match only." }
+                    "Score lowered by {SOUTH_KOREA_PENALTY}: the party is registered in South Korea."
                 ));
-                if corroborated {
-                    Strength::Match
-                } else {
+            }
+            let corroborated_by = identity::party_corroboration(kb, entity, facts, role);
+            let name_strength = if hit.weak {
+                if corroborated_by.is_empty() {
                     Strength::Possible
+                } else {
+                    Strength::Match
                 }
             } else {
                 Strength::of(score)
             };
-            let code = match strength {
+            let code = match name_strength {
                 Strength::Match => flag_for(entity.list),
                 Strength::Possible => FlagCode::PossibleMatch,
                 Strength::NoMatch => continue,
             };
-            let mut evidence = entity_evidence(
-                role.name_field().as_str(),
-                name,
-                entity,
-                matched_name,
-                score.max(0.0),
-            );
+            let strength = match (name_strength, corroborated_by.is_empty()) {
+                (Strength::Match, false) => IdentityStrength::Strong,
+                (Strength::Match, true) => IdentityStrength::NameOnly,
+                _ => IdentityStrength::Weak,
+            };
+            let identity = Identity {
+                strength,
+                corroborated_by,
+                distinctive_name: watchlist.rarity.is_distinctive(&watch.name, watch.kind),
+                to_confirm: identity::to_confirm(entity),
+            };
+            let mut evidence =
+                entity_evidence(role.name_field(), name, entity, &watch.name, score.max(0.0));
+            evidence.spelling = Some(spelling_of(entity, watch));
             if !notes.is_empty() {
                 let joined = notes.join(" ");
                 evidence.note = Some(match evidence.note.take() {
@@ -160,7 +191,9 @@ pub fn apply(
                     None => joined,
                 });
             }
-            let finding = Finding::new(code, evidence);
+            let severity = capped(code, &identity);
+            evidence.identity = Some(identity);
+            let finding = Finding::new(code, evidence).with_severity(severity);
             let keep = best.get(&hit.owner).is_none_or(|b| {
                 (finding.severity, finding.evidence.score) > (b.severity, b.evidence.score)
             });
@@ -175,30 +208,36 @@ pub fn apply(
                 .total_cmp(&a.evidence.score)
                 .then(a.evidence.indicator_id.cmp(&b.evidence.indicator_id))
         });
-        out.extend(found);
+        for finding in found {
+            if let Some(labor) = labor_exporter(kb, &finding) {
+                out.push(finding);
+                out.push(labor);
+            } else {
+                out.push(finding);
+            }
+        }
     }
 }
 
-/// True when the party's country is one the listing names, or its city appears in a listed
-/// address.
-fn corroborates(
-    entity: &ListedEntity,
-    party_country: Option<&str>,
-    city: Option<&str>,
-    address: Option<&str>,
-) -> bool {
-    if party_country.is_some_and(|c| entity.country_codes.iter().any(|k| k == c)) {
-        return true;
+/// LABOR_EXPORTER beside a match to an entry designated for the exportation of North Korean
+/// workers (same evidence, with the ground of that designation).
+fn labor_exporter(kb: &KnowledgeBase, finding: &Finding) -> Option<Finding> {
+    if !matches!(
+        finding.code,
+        FlagCode::DesignatedParty | FlagCode::SanctionedParty
+    ) {
+        return None;
     }
-    let place = |s: &str| s.to_lowercase();
-    let party_places: Vec<String> = [city, address].into_iter().flatten().map(place).collect();
-    // OFAC's city field is "city, state, postal code": the city is the part before the comma.
-    entity
-        .addresses
+    let entity = kb
+        .entities
         .iter()
-        .filter_map(|a| a.city.as_deref())
-        .any(|listed| {
-            let listed = place(listed.split(',').next().unwrap_or_default().trim());
-            listed.len() >= 3 && party_places.iter().any(|p| p.contains(&listed))
-        })
+        .find(|e| e.id == finding.evidence.indicator_id)?;
+    let basis = entity.labor_export.clone()?;
+    let mut evidence = finding.evidence.clone();
+    evidence.labor_export = Some(basis);
+    let severity = evidence
+        .identity
+        .as_ref()
+        .map_or(Verdict::HighRisk, |i| capped(FlagCode::LaborExporter, i));
+    Some(Finding::new(FlagCode::LaborExporter, evidence).with_severity(severity))
 }

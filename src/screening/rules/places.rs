@@ -1,72 +1,78 @@
-//! Place rules. NK_LABOR_REGION: a party located in a region with a documented North Korean
-//! workforce (Dandong, Donggang, Hunchun, Yanbian, Dalian ...) — high risk when the line's sector
-//! is one documented in that region (Dandong seafood, Hunchun garments), review otherwise.
-//! SECTOR_COUNTRY_RISK: the line's sector in a country reported to use North Korean labor in that
-//! sector (seafood processed in China, timber from Russia).
+//! Place rules. NK_LABOR_REGION: a party located in a region where North Korean workers are
+//! documented by investigations or enforcement (Dandong, Donggang, Hunchun, Dalian ...) or
+//! reported in connection with labor-export designations (Vladivostok, Shenyang) — high risk
+//! when the line's sector is one reported in that region (Dandong seafood, Hunchun garments),
+//! review otherwise. SECTOR_COUNTRY_RISK: the line's sector in a country reported to use North
+//! Korean labor in that sector (seafood processed in China, timber from Russia).
 //!
 //! A party's location is read from its city, its address and its name (Chinese company names
-//! begin with their place of registration: `Dandong Taifeng Foodstuff`), by whole words, never by
-//! substring.
+//! begin with their place of registration: `Dandong Taifeng Foodstuff`), in Latin letters or in
+//! the region's own script (`丹东`), by whole words, never by substring of a Latin word; a street
+//! named after a region (`Dandong Road, Shanghai`) is not the region.
 
 use std::sync::Arc;
 
 use crate::indicators::{KnowledgeBase, Region};
 use crate::manifest::{Field, PartyRole};
 use crate::memo::Memo;
-use crate::names::normalize::normalize;
+use crate::screening::evidence::EvidenceKind;
 use crate::screening::facts::LineFacts;
 use crate::screening::flags::FlagCode;
+use crate::screening::place_names::{PlaceHit, PlaceNames};
 use crate::screening::verdict::Verdict;
 
 use super::{indicator_evidence, Finding};
 
-/// The regions' names as word sequences, built once per knowledge base.
+/// The regions' names in every script, built once per knowledge base.
 pub struct RegionIndex {
-    /// (region index, the words of one of its names)
-    names: Vec<(usize, Vec<String>)>,
+    names: PlaceNames,
     /// Regions found in a text, remembered (cities, addresses and names repeat).
-    found: Memo<Arc<[(usize, String)]>>,
+    found: Memo<Arc<[PlaceHit]>>,
 }
 
 impl RegionIndex {
-    pub fn build(regions: &[Region]) -> RegionIndex {
-        let mut names = Vec::new();
-        for (i, r) in regions.iter().enumerate() {
-            for name in std::iter::once(&r.name).chain(&r.aliases) {
-                let words: Vec<String> = normalize(name)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_owned)
-                    .collect();
-                if !words.is_empty() {
-                    names.push((i, words));
-                }
-            }
-        }
+    pub fn build(kb: &KnowledgeBase) -> RegionIndex {
+        let spellings: Vec<Vec<String>> = kb
+            .curated
+            .regions
+            .iter()
+            .map(|r| {
+                std::iter::once(&r.name)
+                    .chain(&r.aliases)
+                    .chain(kb.places.border_spellings(&r.id))
+                    .cloned()
+                    .collect()
+            })
+            .collect();
         RegionIndex {
-            names,
+            names: PlaceNames::build(spellings.iter().map(Vec::as_slice)),
             found: Memo::default(),
         }
     }
 
-    /// The regions whose name appears, as whole words, in `text`.
-    fn find(&self, text: &str) -> Arc<[(usize, String)]> {
-        self.found.get_or(text, || self.search(text).into())
+    /// The regions named in `text` (streets named after a region left out).
+    fn find(&self, text: &str) -> Arc<[PlaceHit]> {
+        self.found.get_or(text, || {
+            self.names
+                .find(text)
+                .into_iter()
+                .filter(|h| !h.street)
+                .collect::<Vec<_>>()
+                .into()
+        })
     }
+}
 
-    fn search(&self, text: &str) -> Vec<(usize, String)> {
-        let normalized = normalize(text);
-        let words: Vec<&str> = normalized.split(' ').collect();
-        let mut found: Vec<(usize, String)> = Vec::new();
-        for (region, name) in &self.names {
-            let hit = words
-                .windows(name.len())
-                .any(|w| w.iter().zip(name).all(|(a, b)| a == b));
-            if hit && !found.iter().any(|(r, _)| r == region) {
-                found.push((*region, name.join(" ")));
-            }
+/// How strongly a region's North Korean workforce is sourced, in words.
+pub fn region_wording(region: &Region) -> &'static str {
+    use crate::indicators::Tier;
+    match region.tier {
+        Tier::InvestigativeReport | Tier::GovEnforcement | Tier::GovDesignation => {
+            "a place where investigations or enforcement actions documented North Korean workers"
         }
-        found
+        Tier::Advisory => {
+            "a place named in reporting on North Korean labor-export designations (not a documented workforce)"
+        }
     }
 }
 
@@ -88,16 +94,15 @@ pub fn apply_regions(
         ];
         for (field, value) in fields {
             let Some(value) = value else { continue };
-            for (i, matched) in index.find(value).iter() {
-                let (i, matched) = (*i, matched.as_str());
-                let region = &regions[i];
+            for hit in index.find(value).iter() {
+                let region = &regions[hit.place];
                 let elsewhere = !region.country.is_empty()
                     && party_country.is_some_and(|c| c != region.country);
-                if elsewhere || seen.contains(&i) {
+                if elsewhere || seen.contains(&hit.place) {
                     continue;
                 }
-                seen.push(i);
-                region_findings(facts, region, field, value, matched, out);
+                seen.push(hit.place);
+                region_findings(facts, region, field, value, &hit.matched, out);
             }
         }
     }
@@ -114,40 +119,40 @@ fn region_findings(
     let id = region.id.as_str();
     let place_note = match field {
         Field::SupplierName | Field::ManufacturerName => format!(
-            "The company name begins with or contains the place name \"{matched}\". {}",
+            "The company name contains the place name \"{matched}\". {}",
             region.note
         ),
         _ => region.note.clone(),
     };
     let region_evidence = indicator_evidence(
-        field.as_str(),
+        field,
         value,
         region.name.clone(),
-        (id, "region"),
+        (id, EvidenceKind::Region),
         region.tier,
         &region.source,
         &place_note,
     );
-    let documented: Vec<_> = region
+    let reported: Vec<_> = region
         .sectors
         .iter()
-        .filter_map(|rs| facts.has_sector(&rs.sector).map(|s| (rs, s)))
+        .filter_map(|rs| facts.has_sector(rs.sector).map(|s| (rs, s)))
         .collect();
-    if documented.is_empty() {
+    if reported.is_empty() {
         out.push(
             Finding::new(FlagCode::NkLaborRegion, region_evidence).with_severity(Verdict::Review),
         );
         return;
     }
     out.push(Finding::new(FlagCode::NkLaborRegion, region_evidence));
-    for (rs, sector) in documented {
+    for (rs, sector) in reported {
         let (sector_field, sector_input) = facts.sector_input(sector);
-        let matched = format!("{} documented in {}", sector.label, region.name);
+        let matched = format!("{} reported in {}", sector.label, region.name);
         let evidence = indicator_evidence(
-            sector_field.as_str(),
+            sector_field,
             &sector_input,
             matched,
-            (id, "region_sector"),
+            (id, EvidenceKind::RegionSector),
             rs.tier,
             &rs.source,
             &rs.note,
@@ -164,7 +169,7 @@ pub fn apply_sector_countries(kb: &KnowledgeBase, facts: &LineFacts<'_>, out: &m
         .iter()
         .filter(|r| r.country != "KP")
     {
-        let Some(sector) = facts.has_sector(&risk.sector) else {
+        let Some(sector) = facts.has_sector(risk.sector) else {
             continue;
         };
         let Some((country, _)) = facts
@@ -175,26 +180,19 @@ pub fn apply_sector_countries(kb: &KnowledgeBase, facts: &LineFacts<'_>, out: &m
         };
         let country_name = kb.countries.name(&risk.country).unwrap_or(&risk.country);
         let matched = format!("{} in {country_name}", sector.label);
-        let (sector_field, sector_input) = facts.sector_input(sector);
-        let note = format!(
-            "Sector read from {} `{}`. {}",
-            sector_field.as_str(),
-            sector_input,
-            risk.note
-        );
         let id = format!(
             "sector_country:{}:{}",
-            risk.sector,
+            risk.sector.as_str(),
             risk.country.to_lowercase()
         );
         let evidence = indicator_evidence(
-            country.field.as_str(),
+            country.field,
             &country.input,
             matched,
-            (&id, "sector_country"),
+            (&id, EvidenceKind::SectorCountry),
             risk.tier,
             &risk.source,
-            &note,
+            &risk.note,
         );
         out.push(Finding::new(FlagCode::SectorCountryRisk, evidence));
     }

@@ -5,23 +5,28 @@
 
 use rustc_hash::FxHashMap;
 
+use std::sync::Arc;
+
 use crate::indicators::{EntityType, KnowledgeBase, ListKind, ListedEntity};
+use crate::manifest::Field;
 use crate::memo::Memo;
 use crate::names::NameHit;
 use crate::names::{Matcher, NameKind, Strength, POSSIBLE_THRESHOLD};
-use std::sync::Arc;
+use crate::screening::distinctive::NameRarity;
+use crate::screening::facts::LineFacts;
+use crate::screening::flags::FlagCode;
+use crate::screening::identity::{self, Attribute, Corroboration, Identity, IdentityStrength};
+
+use super::parties::{capped, watch_names};
+use super::{entity_evidence, spelling_of, Finding};
 
 /// How many hits per vessel name are considered.
 const HITS_PER_NAME: usize = 4;
-use crate::screening::facts::LineFacts;
-use crate::screening::flags::FlagCode;
-
-use super::parties::watch_names;
-use super::{entity_evidence, Finding};
 
 /// SDN vessels by IMO number and by name, built once per knowledge base.
 pub struct VesselWatchlist {
     matcher: Matcher,
+    rarity: NameRarity,
     by_imo: FxHashMap<String, Vec<usize>>,
     cache: Memo<Arc<[NameHit]>>,
 }
@@ -36,8 +41,10 @@ impl VesselWatchlist {
         }
         let kind =
             |e: &ListedEntity| (e.entity_type == EntityType::Vessel).then_some(NameKind::Vessel);
+        let names = watch_names(entities, kind);
         VesselWatchlist {
-            matcher: Matcher::new(watch_names(entities, kind)),
+            rarity: NameRarity::build(&names),
+            matcher: Matcher::new(names),
             by_imo,
             cache: Memo::default(),
         }
@@ -72,8 +79,8 @@ pub fn apply(
 ) {
     let line = facts.line;
     let imo_inputs = [
-        ("vessel_imo", line.vessel_imo.as_deref()),
-        ("vessel_name", line.vessel_name.as_deref()),
+        (Field::VesselImo, line.vessel_imo.as_deref()),
+        (Field::VesselName, line.vessel_name.as_deref()),
     ];
     let mut matched: Vec<usize> = Vec::new();
     for (field, value) in imo_inputs {
@@ -102,6 +109,15 @@ pub fn apply(
                 .trim()
                 .to_owned(),
             );
+            evidence.identity = Some(Identity {
+                strength: IdentityStrength::Strong,
+                corroborated_by: vec![Corroboration {
+                    attribute: Attribute::Imo,
+                    detail: format!("IMO number {imo} is the listed vessel's"),
+                }],
+                distinctive_name: true,
+                to_confirm: identity::to_confirm(entity),
+            });
             out.push(Finding::new(flag_for(entity), evidence));
         }
     }
@@ -125,16 +141,28 @@ pub fn apply(
         }
         matched.push(i);
         let entity = &kb.entities[i];
-        let code = match Strength::of(hit.score) {
+        let strength = Strength::of(hit.score);
+        let code = match strength {
             Strength::Match => flag_for(entity),
             Strength::Possible => FlagCode::PossibleMatch,
             Strength::NoMatch => continue,
         };
-        let listed = &vessels.matcher.names()[hit.name as usize].name;
-        out.push(Finding::new(
-            code,
-            entity_evidence("vessel_name", name, entity, listed, hit.score),
-        ));
+        let watch = &vessels.matcher.names()[hit.name as usize];
+        let identity = Identity {
+            strength: if strength == Strength::Match {
+                IdentityStrength::NameOnly
+            } else {
+                IdentityStrength::Weak
+            },
+            corroborated_by: Vec::new(),
+            distinctive_name: vessels.rarity.is_distinctive(&watch.name, watch.kind),
+            to_confirm: identity::to_confirm(entity),
+        };
+        let severity = capped(code, &identity);
+        let mut evidence = entity_evidence(Field::VesselName, name, entity, &watch.name, hit.score);
+        evidence.spelling = Some(spelling_of(entity, watch));
+        evidence.identity = Some(identity);
+        out.push(Finding::new(code, evidence).with_severity(severity));
     }
 }
 

@@ -11,8 +11,9 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::indicators::{EntityType, ListedEntity, Source};
+use crate::indicators::{EntityType, KbSummary, ListedEntity, Source};
 use crate::names::NameKind;
+use crate::screening::Warning;
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
 use crate::server::state::{AppState, Reloaded};
 
@@ -35,13 +36,28 @@ const FETCH_HITS: usize = 4 * MAX_LIMIT;
     path = "/v1/indicators",
     tag = "indicators",
     responses(
-        (status = 200, description = "`kb.summary()`: `version` {id, content_hash, ofac_date, curated_date}, `entities_by_list`, `indicators_by_tier`, `indicators_by_kind`, `ofac` statistics, `sources` [{source {title, date, url}, indicators}]", body = Object),
+        (status = 200, description = "`kb.summary()`: `version` {id, content_hash, ofac_date, curated_date}, `list_age_days` (age of the OFAC list today), `max_list_age_days`, `warnings` (`STALE_LIST` when the list is older than that), `entities_by_list`, `indicators_by_tier`, `indicators_by_kind`, `ofac` statistics, `sources` [{source {title, date, url}, indicators}]", body = Object),
         (status = 503, description = "not_ready", body = ErrorBody),
     )
 )]
 pub async fn summary(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let screener = state.screener()?;
-    Ok(HttpResponse::Ok().json(screener.kb().summary()))
+    Ok(HttpResponse::Ok().json(KbView {
+        summary: screener.kb().summary(),
+        list_age_days: screener.list_age_days(),
+        max_list_age_days: screener.options().max_list_age_days,
+        warnings: screener.list_warning().into_iter().collect(),
+    }))
+}
+
+/// The knowledge-base summary with the age of its OFAC list as of today.
+#[derive(Serialize)]
+struct KbView {
+    #[serde(flatten)]
+    summary: KbSummary,
+    list_age_days: Option<i64>,
+    max_list_age_days: u32,
+    warnings: Vec<Warning>,
 }
 
 /// Kinds of party a search may be limited to.
