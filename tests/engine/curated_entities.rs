@@ -2,11 +2,8 @@
 //! Treasury designations after the shipped SDN file, and annotations of SDN entries, checked
 //! against the shipped OFAC files.
 
-#[allow(dead_code)]
-mod common;
-
+use crate::common::{curated, entity_named, read};
 use caatsa_screen::indicators::{AliasStrength, EntityType, ListKind, ListedEntity, Source, Tier};
-use common::{curated, entity_named, read};
 
 /// Entry number and name of every row of an official legacy SDN file (no header, CRLF,
 /// trailing 0x1A byte).

@@ -1,16 +1,13 @@
 //! The shipped curated tables (`data/indicators/`): provenance, vocabularies, countries,
 //! regions and sector-country risks, read as a specification of what the knowledge base asserts.
 
-#[allow(dead_code)]
-mod common;
-
 use std::collections::HashSet;
 
+use crate::common::{curated, read};
 use caatsa_screen::indicators::curated::{
     is_goods_sector, is_known_sector, load_curated, CuratedError, CuratedFiles, INDICATORS_FILE,
 };
 use caatsa_screen::indicators::{Source, Tier};
-use common::{curated, read};
 
 fn assert_sourced(what: &str, source: &Source) {
     assert!(
