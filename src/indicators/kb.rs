@@ -63,7 +63,7 @@ pub enum KbError {
 }
 
 /// Which data a knowledge base was built from: shown with every result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct KbVersion {
     /// `<ofac date>+<latest curated source date>.<content hash prefix>`.
     pub id: String,
@@ -74,7 +74,7 @@ pub struct KbVersion {
 }
 
 /// A source list entry of `GET /v1/indicators`: a source and how many indicators rest on it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SourceUse {
     pub source: Source,
     pub indicators: usize,

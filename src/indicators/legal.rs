@@ -101,7 +101,7 @@ const BUILTIN_TEXTS: &[u8] = include_bytes!(concat!(
 ));
 
 /// How far a text can be relied on, as the domain facts mark it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum Reliability {
     /// U.S. government text (statute, regulation, agency page or a verbatim copy of one).
     #[serde(rename = "GOV")]

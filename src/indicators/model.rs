@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Where a fact comes from: shown with every flag and every tip-draft reason.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Source {
     pub title: String,
     /// As written by the source list (usually ISO `YYYY-MM-DD`, sometimes `YYYY-MM` or a range).
@@ -14,7 +14,19 @@ pub struct Source {
 }
 
 /// How strong the evidence behind an indicator is, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// A government designation (OFAC SDN list, a Treasury designation).
@@ -49,7 +61,7 @@ pub enum EntityType {
 }
 
 /// Which list an entity is on; this decides which flag a match raises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ListKind {
     /// OFAC SDN entry with a North Korea nexus: a DPRK program tag, an address in North Korea,
@@ -135,7 +147,7 @@ pub struct Alias {
 
 /// What a listed party is or does, as its source describes it. Flag titles follow the role, so a
 /// distributor is never called an employer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityRole {
     /// Designated for the exportation (or management abroad) of North Korean workers.
@@ -205,7 +217,7 @@ impl EntityRole {
 /// Why a listed entry counts as designated for the exportation of North Korean workers, and on
 /// whose word: the curated source of the entry itself, or OFAC's own `Linked To:` remark naming
 /// an entry that is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LaborExportBasis {
     pub via: LaborExportVia,
     /// One sentence: what the source says.
@@ -213,7 +225,7 @@ pub struct LaborExportBasis {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LaborExportVia {
     /// The entry's own designation, as a Treasury release or its reporting states it.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::kb::{KbVersion, KnowledgeBase, SourceUse};
 use super::ofac::OfacStats;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct KbSummary {
     pub version: KbVersion,
     /// Listed entities by list (`ofac_north_korea`, `ofac_other`, `cbp_enforcement`, `reported_employer`).

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A problem with one row. The row is not screened; the error is reported in the result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error, utoipa::ToSchema)]
 #[error("{}", self.describe())]
 pub struct RowError {
     /// 1-based line of the input file (CSV) or of the JSON text, when known.

@@ -8,7 +8,7 @@ use super::Field;
 
 /// One manifest line in canonical fields. Text fields are trimmed and empty strings become
 /// `None`; nothing else is rewritten, so evidence can quote the input exactly.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ManifestLine {
     pub shipment_id: String,

@@ -12,7 +12,7 @@ use crate::indicators::{AliasOrigin, EntityRole, LaborExportBasis, ListKind, Sou
 use crate::manifest::Field;
 
 /// What kind of indicator an evidence item matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// An OFAC SDN entry with a North Korea nexus (or a later Treasury designation).
@@ -81,7 +81,7 @@ impl EvidenceKind {
 }
 
 /// Which spelling of a listed party matched, as the evidence names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpellingKind {
     /// The name the list gives.
@@ -108,7 +108,7 @@ impl SpellingKind {
 }
 
 /// The spelling that matched and where it comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MatchedSpelling {
     pub kind: SpellingKind,
     /// The source that uses the spelling ([`SpellingKind::SourceSpelling`] only).
@@ -117,7 +117,7 @@ pub struct MatchedSpelling {
 }
 
 /// One fact behind a flag: which input matched which indicator, how well, on whose word.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Evidence {
     /// The manifest field the input came from.
     pub field: Field,

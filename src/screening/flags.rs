@@ -14,7 +14,19 @@ use super::verdict::Verdict;
 use crate::indicators::Source;
 
 /// Every flag the rules can raise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum FlagCode {
     /// Country of origin, a party's country or place, or the port of lading is North Korea.
@@ -134,14 +146,14 @@ impl std::fmt::Display for FlagCode {
 }
 
 /// The official publication of a legal text (U.S. Code, eCFR, Federal Register).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct OfficialPublication {
     pub title: String,
     pub url: String,
 }
 
 /// A quoted legal text (or a sourced summary where the text was not retrieved).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Citation {
     pub citation: String,
     pub text: String,
@@ -154,7 +166,7 @@ pub struct Citation {
 
 /// One regime's part of a flag: what follows under that regime if the facts are as matched,
 /// the texts it rests on, and what to do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RegimeLaw {
     pub regime: Regime,
     /// One sentence: the legal consequence, conditional on the facts.
@@ -165,7 +177,7 @@ pub struct RegimeLaw {
 }
 
 /// A flag on a line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Flag {
     pub code: FlagCode,
     pub severity: Verdict,
@@ -178,6 +190,7 @@ pub struct Flag {
     pub identity: Option<Identity>,
     /// Per regime: consequence, legal basis and guidance. Shared between results: the same
     /// texts back every flag of a code and sector family.
+    #[schema(value_type = Vec<RegimeLaw>)]
     pub law: Arc<[RegimeLaw]>,
     pub evidence: Vec<Evidence>,
 }

@@ -9,7 +9,7 @@ use crate::indicators::SectorId;
 use crate::manifest::{ManifestLine, RowError};
 
 /// A country field resolved against the ISO 3166 table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ResolvedCountry {
     pub field: String,
     pub input: String,
@@ -19,7 +19,7 @@ pub struct ResolvedCountry {
 }
 
 /// A sector recognised on the line, and from what.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RecognisedSector {
     pub sector: SectorId,
     pub label: String,
@@ -28,7 +28,7 @@ pub struct RecognisedSector {
 }
 
 /// What the engine read from the line before applying rules.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LineContext {
     pub countries: Vec<ResolvedCountry>,
     pub sectors: Vec<RecognisedSector>,
@@ -38,7 +38,7 @@ pub struct LineContext {
 }
 
 /// The screening of one manifest line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LineResult {
     pub shipment_id: String,
     pub line: u32,
@@ -62,7 +62,7 @@ impl LineResult {
 }
 
 /// Counts by verdict.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Summary {
     pub lines: usize,
     #[serde(default)]
@@ -114,7 +114,7 @@ impl Summary {
 }
 
 /// The result of screening one manifest.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Screening {
     pub screening_id: String,
     /// RFC 3339 time the screening ran.
@@ -130,7 +130,7 @@ pub struct Screening {
 }
 
 /// What kind of warning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum WarningCode {
     /// The OFAC list the screening used is older than the configured maximum age.
@@ -140,7 +140,7 @@ pub enum WarningCode {
 }
 
 /// A warning attached to a screening.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Warning {
     pub code: WarningCode,
     pub message: String,

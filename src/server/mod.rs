@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod probe;
 pub mod render;
+pub mod request_schemas;
 pub mod routes;
 pub mod startup;
 pub mod state;

@@ -2,10 +2,12 @@
 //! from the handlers' annotations, so the document and the routes cannot drift apart silently
 //! (a test checks every route of `routes::ROUTES` is documented).
 //!
-//! The screening result and the knowledge-base summary are described as objects with prose, not
-//! full schemas: their types live in the engine, which does not depend on utoipa. The trade-off
-//! is a less precise document for those two bodies in exchange for an engine free of HTTP
-//! concerns; their keys are documented in docs/service.md and pinned by the engine's tests.
+//! The screening result and the knowledge-base summary are full schemas: the engine's result
+//! types derive `utoipa::ToSchema` (utoipa is a documentation dependency, not an HTTP one: the
+//! engine stays free of actix and tokio), so a client generated from this document gets typed
+//! verdicts, flags, regimes, identity and evidence. The document is pinned by an insta snapshot
+//! in the API tests, so a contract change is always a visible diff. The tip draft's JSON body is
+//! still described in prose (its model is not yet annotated).
 
 use actix_web::web::{self, ServiceConfig};
 use actix_web::HttpResponse;

@@ -103,6 +103,28 @@ async fn the_openapi_document_is_json_and_lists_every_route_with_its_method() {
         "no undocumented or stale paths"
     );
     assert!(document["components"]["schemas"]["ErrorBody"].is_object());
+    // Operation ids are unique: generated clients name their methods after them.
+    let mut ids: Vec<&str> = ROUTES
+        .iter()
+        .filter_map(|(method, path)| {
+            document["paths"][path][method.to_ascii_lowercase()]["operationId"].as_str()
+        })
+        .collect();
+    let documented = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), documented, "duplicate operationIds: {ids:?}");
+    // The screening result is a typed schema, down to the verdict enum.
+    let screening = &document["paths"]["/v1/screenings"]["post"]["responses"]["200"]["content"]
+        ["application/json"]["schema"]["$ref"];
+    assert_eq!(screening, "#/components/schemas/Screening");
+    let verdict = &document["components"]["schemas"]["Verdict"]["enum"];
+    assert_eq!(
+        verdict,
+        &serde_json::json!(["clear", "review", "high_risk", "presumption", "prohibited"])
+    );
+    // The contract is pinned: any change to it is a visible diff.
+    insta::assert_json_snapshot!("openapi", document);
 }
 
 #[tokio::test]

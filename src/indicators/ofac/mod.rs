@@ -42,7 +42,9 @@ pub struct OfacFiles<'a> {
 }
 
 /// Counts that describe a load, for logs and `GET /v1/indicators`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 pub struct OfacStats {
     pub entries: usize,
     pub north_korea_nexus: usize,

@@ -12,7 +12,7 @@ use crate::indicators::{ListKind, Source, Tier};
 use crate::screening::{FlagCode, Verdict};
 
 /// A complete allegation draft, in the order it is printed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TipDraft {
     pub header: TipHeader,
     /// 22 U.S.C. 9241a(a) and (b), and 19 U.S.C. 1307, quoted.
@@ -33,7 +33,7 @@ pub struct TipDraft {
 }
 
 /// How strong the draft's evidence is, from its highest flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceStrength {
     /// A flag on which the CAATSA presumption applies (North Korean origin, a labor-exporter
@@ -45,7 +45,7 @@ pub enum EvidenceStrength {
     Weak,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TipHeader {
     /// "Draft allegation — verify every fact before submitting".
     pub title: String,
@@ -67,7 +67,7 @@ pub struct TipHeader {
 }
 
 /// A verbatim quotation from the knowledge base's legal texts, with its provenance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Quote {
     /// The legal text's id in `data/legal/texts.json`.
     pub id: String,
@@ -84,7 +84,7 @@ pub struct Quote {
 }
 
 /// A source as cited for a piece of evidence, with the evidence tier it supports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CitedSource {
     pub title: String,
     pub date: String,
@@ -104,7 +104,7 @@ impl CitedSource {
 }
 
 /// One element of 19 C.F.R. 12.42(b), worded as the regulation words it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Requirement {
     /// `19 C.F.R. 12.42(b)(1)`.
     pub citation: String,
@@ -113,14 +113,14 @@ pub struct Requirement {
     pub wording: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReasonsSection {
     pub requirement: Requirement,
     pub reasons: Vec<Reason>,
 }
 
 /// One numbered reason: one flag of one line, in plain sentences, with its sources.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Reason {
     pub number: usize,
     pub shipment_id: String,
@@ -134,14 +134,14 @@ pub struct Reason {
     pub sources: Vec<CitedSource>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MerchandiseSection {
     pub requirement: Requirement,
     pub items: Vec<MerchandiseItem>,
 }
 
 /// What the manifest says about the goods of one line. `None` means the manifest does not say.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MerchandiseItem {
     /// The shipment id, usually the bill of lading number.
     pub shipment_id: String,
@@ -164,7 +164,7 @@ pub struct MerchandiseItem {
 }
 
 /// The official description of the line's HTS code.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HtsOfficial {
     /// The number described, as the nomenclature writes it.
     pub number: String,
@@ -173,7 +173,7 @@ pub struct HtsOfficial {
     pub nomenclature: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ProductionSection {
     pub requirement: Requirement,
     pub lines: Vec<ProductionFacts>,
@@ -183,7 +183,7 @@ pub struct ProductionSection {
 
 /// The production facts of one line: who made and sold the goods where, and what the sources
 /// document about North Korean workers there.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ProductionFacts {
     pub shipment_id: String,
     pub line: u32,
@@ -194,7 +194,7 @@ pub struct ProductionFacts {
     pub documented: Vec<DocumentedFact>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PartyFacts {
     /// `supplier` or `manufacturer`.
     pub role: String,
@@ -204,7 +204,7 @@ pub struct PartyFacts {
     pub country: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CountryFact {
     /// `country of origin`, `supplier country`, ...
     pub field: String,
@@ -215,7 +215,7 @@ pub struct CountryFact {
 
 /// Something a source documents about North Korean workers at a place, in a sector or at a
 /// company, as the knowledge base records it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DocumentedFact {
     /// What the fact is about: a region, a sector, a company.
     pub about: String,
@@ -225,7 +225,7 @@ pub struct DocumentedFact {
 
 /// A listed party (OFAC SDN entry, CBP enforcement target, employer named by an investigation)
 /// matched on a covered line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RecordMatched {
     pub entity_id: String,
     pub name: String,
@@ -244,7 +244,7 @@ pub struct RecordMatched {
 }
 
 /// Whether the evidence names an ILO indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IloStatus {
     /// No cited source's wording names the indicator.
@@ -253,14 +253,14 @@ pub enum IloStatus {
     NamedInEvidence,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct IloChecklist {
     /// The ILO list and the "single indicator" sentence, quoted.
     pub quote: Quote,
     pub indicators: Vec<IloIndicator>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct IloIndicator {
     pub name: String,
     pub status: IloStatus,
@@ -271,19 +271,19 @@ pub struct IloIndicator {
 }
 
 /// The submitter's section: labelled blanks, filled in by the person who files.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Submitter {
     pub instructions: String,
     pub fields: Vec<SubmitterField>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SubmitterField {
     pub label: String,
     pub value: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Attachment {
     pub number: usize,
     pub title: String,
@@ -292,7 +292,7 @@ pub struct Attachment {
 }
 
 /// What CBP may do after an allegation, and how to file one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NextSteps {
     /// CBP's CAATSA detention wording (30 days, seizure and forfeiture).
     pub detention: Quote,

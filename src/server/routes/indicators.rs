@@ -36,7 +36,7 @@ const FETCH_HITS: usize = 4 * MAX_LIMIT;
     path = "/v1/indicators",
     tag = "indicators",
     responses(
-        (status = 200, description = "`kb.summary()`: `version` {id, content_hash, ofac_date, curated_date}, `list_age_days` (age of the OFAC list today), `max_list_age_days`, `warnings` (`STALE_LIST` when the list is older than that), `entities_by_list`, `indicators_by_tier`, `indicators_by_kind`, `ofac` statistics, `sources` [{source {title, date, url}, indicators}]", body = Object),
+        (status = 200, description = "`kb.summary()`: `version` {id, content_hash, ofac_date, curated_date}, `list_age_days` (age of the OFAC list today), `max_list_age_days`, `warnings` (`STALE_LIST` when the list is older than that), `entities_by_list`, `indicators_by_tier`, `indicators_by_kind`, `ofac` statistics, `sources` [{source {title, date, url}, indicators}]", body = KbView),
         (status = 503, description = "not_ready", body = ErrorBody),
     )
 )]
@@ -51,13 +51,16 @@ pub async fn summary(state: web::Data<AppState>) -> Result<HttpResponse, ApiErro
 }
 
 /// The knowledge-base summary with the age of its OFAC list as of today.
-#[derive(Serialize)]
-struct KbView {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct KbView {
     #[serde(flatten)]
-    summary: KbSummary,
-    list_age_days: Option<i64>,
-    max_list_age_days: u32,
-    warnings: Vec<Warning>,
+    pub summary: KbSummary,
+    /// Days since the OFAC list's date (`null` when the list has no readable date).
+    pub list_age_days: Option<i64>,
+    /// The configured limit; an older list gives every result a `STALE_LIST` warning.
+    pub max_list_age_days: u32,
+    /// `STALE_LIST` when the list is older than the limit.
+    pub warnings: Vec<Warning>,
 }
 
 /// Kinds of party a search may be limited to.
@@ -73,10 +76,12 @@ pub enum PartyKind {
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The name to look up (1 to 200 characters), in any romanization or in Hangul.
+    #[param(min_length = 1, max_length = 200)]
     pub q: String,
     /// Only people or only organizations.
     pub kind: Option<PartyKind>,
     /// Hits to return, 1 to 100 (default 10).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
 }
 

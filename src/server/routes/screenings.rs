@@ -9,11 +9,13 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+use crate::screening::Screening;
 use crate::server::admission::run_blocking;
 use crate::server::body::{classify, read_all, BodyBudget, BodyKind};
 use crate::server::error::{ApiError, ErrorBody};
 use crate::server::intake::{screen_json, screen_streamed_csv};
 use crate::server::render::OutputFormat;
+use crate::server::request_schemas::{ManifestDocument, ManifestUpload};
 use crate::server::state::AppState;
 use crate::server::upload::screen_multipart;
 
@@ -33,19 +35,20 @@ pub struct ScreeningParams {
 #[utoipa::path(
     post,
     path = "/v1/screenings",
+    operation_id = "create_screening",
     tag = "screenings",
     params(ScreeningParams),
     request_body(
         description = "The manifest: the JSON shapes of `manifest::read_json` (`{\"shipments\":[...]}`, `{\"lines\":[...]}` or an array of lines), a CSV export with a header row, or a multipart form whose `file` part is either.",
         content(
-            (Object = "application/json"),
+            (ManifestDocument = "application/json"),
             (String = "text/csv"),
-            (Object = "multipart/form-data")
+            (ManifestUpload = "multipart/form-data")
         )
     ),
     responses(
         (status = 200, description = "The screening: `screening_id`, `created_at`, `indicators_version`, `summary`, `results` (one per line: verdict, flags with evidence and sources, explanation), `errors` (unreadable rows), `warnings`. As CSV: one row per input line, cells neutralized against spreadsheet formula injection.",
-            content((Object = "application/json"), (String = "text/csv"))),
+            content((Screening = "application/json"), (String = "text/csv"))),
         (status = 400, description = "malformed_json, malformed_csv, malformed_multipart, malformed_request or invalid_query", body = ErrorBody),
         (status = 413, description = "payload_too_large", body = ErrorBody),
         (status = 415, description = "unsupported_media_type", body = ErrorBody),

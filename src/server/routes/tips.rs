@@ -13,7 +13,7 @@ use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
 use crate::manifest;
-use crate::report::tip::{self, TipError, TipFormat};
+use crate::report::tip::{self, TipDraft, TipError, TipFormat};
 use crate::screening::{Screener, Screening};
 use crate::server::admission::run_blocking;
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
@@ -54,12 +54,13 @@ pub struct TipRequest {
 #[utoipa::path(
     post,
     path = "/v1/tips",
+    operation_id = "create_tip",
     tag = "tips",
     params(TipParams),
     request_body(content = TipRequest, content_type = "application/json"),
     responses(
         (status = 200, description = "The draft: Markdown (default), a print-ready HTML page, or the draft model as JSON.",
-            content((String = "text/markdown"), (String = "text/html"), (Object = "application/json"))),
+            content((String = "text/markdown"), (String = "text/html"), (TipDraft = "application/json"))),
         (status = 400, description = "malformed_json or invalid_query", body = ErrorBody),
         (status = 404, description = "unknown_shipment or unknown_line (details list what exists)", body = ErrorBody),
         (status = 415, description = "unsupported_media_type", body = ErrorBody),
