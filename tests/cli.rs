@@ -223,6 +223,33 @@ fn fail_on_prohibited_and_the_list_age_limit() {
 }
 
 #[test]
+fn names_search_lists_each_entity_once_in_the_library_order() {
+    use caatsa_screen::indicators::KnowledgeBase;
+    use caatsa_screen::screening::search::search_entities;
+    use caatsa_screen::screening::Screener;
+    let out = run(&["names", "search", "Korea Trading", "--limit", "20"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let printed: Vec<String> = stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').nth(2))
+        .filter_map(|entity| entity.split(' ').next())
+        .map(str::to_owned)
+        .collect();
+    let screener = Screener::new(std::sync::Arc::new(KnowledgeBase::builtin().unwrap()));
+    let library: Vec<String> = search_entities(screener.parties(), "Korea Trading", None, 0.5, 20)
+        .into_iter()
+        .map(|h| screener.kb().entities[h.entity].id.clone())
+        .collect();
+    assert!(printed.len() > 1, "{stdout}");
+    assert_eq!(
+        printed, library,
+        "the CLI lists what the API's search function returns"
+    );
+}
+
+#[test]
 fn results_can_be_written_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("result.csv");

@@ -7,6 +7,7 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use caatsa_screen::names::{NameKind, MATCH_THRESHOLD};
+use caatsa_screen::screening::search::search_entities;
 
 use super::KbArgs;
 
@@ -81,16 +82,15 @@ fn score(kb: &KbArgs) -> anyhow::Result<ExitCode> {
 
 fn search(kb: &KbArgs, name: &str, limit: usize, min_score: f32) -> anyhow::Result<ExitCode> {
     let screener = super::kb::screener(kb)?;
-    let matcher = screener.parties().matcher();
     let entities = &screener.kb().entities;
     println!("score\tlisted name\tentity\tlist\tsource");
-    for hit in matcher.search(name, min_score, limit) {
-        let e = &entities[hit.owner as usize];
-        let listed = &matcher.names()[hit.name as usize].name;
-        let weak = if hit.weak { " (weak alias)" } else { "" };
+    for hit in search_entities(screener.parties(), name, None, min_score, limit) {
+        let e = &entities[hit.entity];
+        let weak = if hit.weak_alias { " (weak alias)" } else { "" };
         println!(
-            "{:.3}\t{listed}{weak}\t{} {}\t{}\t{} ({}) {}",
+            "{:.3}\t{}{weak}\t{} {}\t{}\t{} ({}) {}",
             hit.score,
+            hit.matched_name,
             e.id,
             e.name,
             e.list.as_str(),

@@ -22,6 +22,7 @@ pub mod regime;
 pub mod result;
 pub mod rules;
 pub mod screener;
+pub mod search;
 pub mod sentences;
 pub mod stream;
 pub mod texts;

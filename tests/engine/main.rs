@@ -15,4 +15,5 @@ mod names_rules;
 mod ofac_files;
 mod result_contract;
 mod screening_rules;
+mod search;
 mod tip_drafts;

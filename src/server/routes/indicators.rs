@@ -5,7 +5,7 @@
 //! Search runs inline on the HTTP worker rather than the blocking pool: one query is scored
 //! against at most `CANDIDATES_PER_QUERY` candidates (well under a millisecond), which costs less
 //! than the hop to another thread. Hits are grouped by listed entity (its best-scoring name or
-//! alias), because an analyst looks for parties, not for each spelling of one.
+//! alias) by `screening::search`, the same code `names search` uses.
 
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -13,6 +13,7 @@ use serde_json::json;
 
 use crate::indicators::{EntityType, KbSummary, ListedEntity, Source};
 use crate::names::NameKind;
+use crate::screening::search::search_entities;
 use crate::screening::Warning;
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
 use crate::server::state::{AppState, Reloaded};
@@ -26,8 +27,6 @@ pub const MAX_LIMIT: usize = 100;
 /// Lowest score shown to an analyst (the CLI's `names search` default): below it, names share
 /// little more than common words.
 pub const SEARCH_MIN_SCORE: f32 = 0.5;
-/// Hits fetched from the matcher before grouping by entity and filtering by kind.
-const FETCH_HITS: usize = 4 * MAX_LIMIT;
 
 /// What the knowledge base holds: version, counts by list, kind and tier, and every source with
 /// its date and the number of indicators resting on it.
@@ -180,33 +179,23 @@ pub async fn search(
     let params = params.into_inner();
     let (query, limit) = validate(&params)?;
     let screener = state.screener()?;
-    let matcher = screener.parties().matcher();
     let entities = &screener.kb().entities;
-    let mut hits: Vec<SearchHit> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for hit in matcher.search(query, SEARCH_MIN_SCORE, FETCH_HITS) {
-        let listed = &matcher.names()[hit.name as usize];
-        let wanted = match params.kind {
-            None => true,
-            Some(PartyKind::Person) => listed.kind == NameKind::Person,
-            Some(PartyKind::Organization) => listed.kind == NameKind::Organization,
-        };
-        let Some(entity) = entities.get(hit.owner as usize) else {
-            continue;
-        };
-        if !wanted || !seen.insert(hit.owner) {
-            continue;
-        }
-        hits.push(SearchHit {
-            score: (hit.score * 1000.0).round() / 1000.0,
-            matched_name: listed.name.clone(),
-            weak_alias: hit.weak,
-            entity: entity.into(),
-        });
-        if hits.len() == limit {
-            break;
-        }
-    }
+    let kind = params.kind.map(|k| match k {
+        PartyKind::Person => NameKind::Person,
+        PartyKind::Organization => NameKind::Organization,
+    });
+    let hits: Vec<SearchHit> =
+        search_entities(screener.parties(), query, kind, SEARCH_MIN_SCORE, limit)
+            .into_iter()
+            .filter_map(|hit| {
+                Some(SearchHit {
+                    score: (hit.score * 1000.0).round() / 1000.0,
+                    matched_name: hit.matched_name,
+                    weak_alias: hit.weak_alias,
+                    entity: entities.get(hit.entity)?.into(),
+                })
+            })
+            .collect();
     Ok(HttpResponse::Ok().json(SearchAnswer {
         query: query.to_owned(),
         indicators_version: screener.kb().version.id.clone(),
