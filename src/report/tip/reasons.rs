@@ -12,6 +12,7 @@ use crate::indicators::Tier;
 use crate::indicators::{KnowledgeBase, Source};
 use crate::screening::{Evidence, EvidenceKind, Flag, LineResult};
 
+use super::labels;
 use super::lookup::{self, field_label};
 use super::model::{CitedSource, Reason};
 use crate::screening::sentences;
@@ -209,7 +210,7 @@ fn entity_sentence(kb: &KnowledgeBase, e: &Evidence, what: &str, src: &str) -> S
     let identity = e
         .identity
         .as_ref()
-        .map(|i| format!(" {}.", capitalized(&sentences::identity_phrase(i))))
+        .map(|i| format!(" {}.", labels::capitalize(&sentences::identity_phrase(i))))
         .unwrap_or_default();
     format!(
         "The {what} named on the manifest, \"{}\", matches {}{listed_as}{score}, which {src} \
@@ -227,12 +228,4 @@ fn end_sentence(text: &str) -> String {
     } else {
         format!("{trimmed}.")
     }
-}
-
-/// `text` with its first letter in upper case.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
