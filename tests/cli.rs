@@ -402,3 +402,82 @@ fn a_broken_snapshot_is_refused_clearly() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a knowledge-base snapshot"));
 }
+
+/// Runs `caatsa-screen ARGS` on a pseudo-terminal (util-linux `script`), as a person at a
+/// terminal runs it; returns what the terminal showed (stdout and stderr together).
+fn run_on_a_terminal(args: &str, no_color: bool) -> String {
+    let command = format!("'{}' {args}", env!("CARGO_BIN_EXE_caatsa-screen"));
+    let mut script = Command::new("script");
+    script.args(["-qec", &command, "/dev/null"]);
+    if no_color {
+        script.env("NO_COLOR", "1");
+    } else {
+        script.env_remove("NO_COLOR");
+    }
+    let out = script.output().expect("util-linux `script` runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn on_a_terminal_screen_prints_a_table_with_verdict_words_and_says_how_to_get_json() {
+    let manifest = fixture("demo_manifest.csv");
+    let shown = run_on_a_terminal(&format!("screen '{manifest}'"), false);
+    assert!(
+        shown.contains("SHIPMENT") && shown.contains("VERDICT"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("\"screening_id\""),
+        "no JSON on a terminal: {shown}"
+    );
+    // Colour tints the word; it never replaces it.
+    assert!(shown.contains("\x1b[1;31mprohibited"), "{shown}");
+    assert!(
+        shown.contains("--format json"),
+        "says how to get JSON: {shown}"
+    );
+    // One row per screened line, in input order, with the verdicts of the JSON result.
+    let json: Value = serde_json::from_slice(&run(&["screen", &manifest]).stdout).unwrap();
+    for (shipment, line, verdict) in verdicts(&json) {
+        let row = shown
+            .lines()
+            .find(|l| {
+                l.starts_with(&shipment) && l.split_whitespace().nth(1) == Some(&line.to_string())
+            })
+            .unwrap_or_else(|| panic!("no row for {shipment} line {line}: {shown}"));
+        assert!(row.contains(&verdict), "{row}");
+    }
+    assert!(
+        shown.contains("Rows not read"),
+        "row errors are shown: {shown}"
+    );
+
+    let plain = run_on_a_terminal(&format!("screen '{manifest}'"), true);
+    assert!(
+        plain.contains("prohibited") && !plain.contains("\x1b[1;31m"),
+        "NO_COLOR: {plain}"
+    );
+}
+
+#[test]
+fn format_table_can_be_asked_for_anywhere_and_names_search_aligns_on_a_terminal() {
+    let out = run(&["screen", &fixture("demo_manifest.csv"), "--format", "table"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("SHIPMENT"), "{text}");
+    assert!(
+        !text.contains('\x1b'),
+        "no colour when not on a terminal: {text}"
+    );
+
+    let shown = run_on_a_terminal("names search 'Ryonbong General'", true);
+    assert!(shown.contains("SCORE") && !shown.contains('\t'), "{shown}");
+    assert!(
+        shown.contains("KOREA RYONBONG GENERAL CORPORATION"),
+        "{shown}"
+    );
+}

@@ -1,12 +1,14 @@
-//! `caatsa-screen names score` and `names search`: the production name matcher on its own.
+//! `caatsa-screen names score` and `names search`: the production name matcher on its own
+//! (`search` prints an aligned table on a terminal, tab-separated values otherwise).
 //! `score` reads `name1<TAB>name2[<TAB>Person|Organization]` lines from stdin and prints
 //! `score<TAB>match` for each, through exactly the code path screening uses (the party
 //! watchlist's matcher and weights).
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 use caatsa_screen::names::{NameKind, MATCH_THRESHOLD};
+use caatsa_screen::report::table::aligned;
 use caatsa_screen::screening::search::search_entities;
 
 use super::KbArgs;
@@ -83,22 +85,52 @@ fn score(kb: &KbArgs) -> anyhow::Result<ExitCode> {
 fn search(kb: &KbArgs, name: &str, limit: usize, min_score: f32) -> anyhow::Result<ExitCode> {
     let screener = super::kb::screener(kb)?;
     let entities = &screener.kb().entities;
-    println!("score\tlisted name\tentity\tlist\tsource");
-    for hit in search_entities(screener.parties(), name, None, min_score, limit) {
-        let e = &entities[hit.entity];
-        let weak = if hit.weak_alias { " (weak alias)" } else { "" };
-        println!(
-            "{:.3}\t{}{weak}\t{} {}\t{}\t{} ({}) {}",
-            hit.score,
-            hit.matched_name,
-            e.id,
-            e.name,
-            e.list.as_str(),
-            e.source.title,
-            e.source.date,
-            e.source.url
-        );
+    let rows: Vec<[String; 5]> = search_entities(screener.parties(), name, None, min_score, limit)
+        .into_iter()
+        .map(|hit| {
+            let e = &entities[hit.entity];
+            let weak = if hit.weak_alias { " (weak alias)" } else { "" };
+            [
+                format!("{:.3}", hit.score),
+                format!("{}{weak}", hit.matched_name),
+                format!("{} {}", e.id, e.name),
+                e.list.as_str().to_owned(),
+                format!("{} ({}) {}", e.source.title, e.source.date, e.source.url),
+            ]
+        })
+        .collect();
+    let heading = ["score", "listed name", "entity", "list", "source"];
+    let terminal = std::io::stdout().is_terminal();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if terminal {
+        // Aligned for reading; the source (the widest column) runs to the end of the line.
+        let widths = [6, 40, 48, 9];
+        let upper = heading.map(str::to_uppercase);
+        writeln!(
+            out,
+            "{}",
+            aligned(&upper.each_ref().map(String::as_str), &widths, None)
+        )?;
+        for row in &rows {
+            writeln!(
+                out,
+                "{}",
+                aligned(&row.each_ref().map(String::as_str), &widths, None)
+            )?;
+        }
+        if rows.is_empty() {
+            writeln!(
+                out,
+                "no listed name scores {min_score} or more against {name:?}"
+            )?;
+        }
+    } else {
+        writeln!(out, "{}", heading.join("\t"))?;
+        for row in &rows {
+            writeln!(out, "{}", row.join("\t"))?;
+        }
     }
+    out.flush()?;
     if let Some(stale) = screener.list_warning() {
         eprintln!("warning: {}", stale.message);
     }

@@ -1,6 +1,7 @@
 //! `caatsa-screen screen FILE`: reads a manifest (CSV streamed in constant memory, or JSON),
-//! screens it in parallel, and writes the JSON or CSV result to stdout or `--out`, with a
-//! progress bar on a terminal and a summary on stderr. `--fail-on LEVEL` exits 3 when any line
+//! screens it in parallel, and writes the result to stdout or `--out`: a table when stdout is a
+//! terminal and no `--format` is given, JSON otherwise (or CSV), with a progress bar on a
+//! terminal and a summary on stderr. `--fail-on LEVEL` exits 3 when any line
 //! reaches LEVEL; `--max-list-age DAYS` sets when the OFAC list is reported stale.
 
 use std::fs::File;
@@ -11,18 +12,34 @@ use std::time::Instant;
 
 use anyhow::Context;
 use caatsa_screen::manifest::{self, InputFormat, ManifestLine, RowError};
-use caatsa_screen::report::stream::{CsvWriter, Header, JsonWriter, ResultWriter};
-use caatsa_screen::screening::screener::now_rfc3339;
+use caatsa_screen::report::stream::{CsvWriter, JsonWriter, ResultWriter};
+use caatsa_screen::report::table::TableWriter;
 use caatsa_screen::screening::stream::{screen_stream, Item, DEFAULT_CHUNK};
 use caatsa_screen::screening::{Summary, Verdict};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{KbArgs, EXIT_FAIL_ON};
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
+    /// The result contract (what scripts and the API read).
     Json,
+    /// One row per input line, safe to open in a spreadsheet.
     Csv,
+    /// An aligned table for reading at a terminal (not for parsing).
+    Table,
+}
+
+impl OutputFormat {
+    /// The format asked for; without one, a table when the result goes to a terminal and JSON
+    /// otherwise, so a newcomer reads a table and a script (piped or `--out`) keeps its JSON.
+    pub fn choose(asked: Option<OutputFormat>, to_terminal: bool) -> OutputFormat {
+        asked.unwrap_or(if to_terminal {
+            OutputFormat::Table
+        } else {
+            OutputFormat::Json
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -54,9 +71,9 @@ impl Level {
 pub struct ScreenArgs {
     /// Manifest file (.csv or .json), or `-` for stdin (with --input-format).
     file: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "json")]
-    format: OutputFormat,
+    /// Output format [default: table on a terminal, else json].
+    #[arg(long, value_enum)]
+    format: Option<OutputFormat>,
     /// Write the result here instead of stdout.
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
@@ -75,21 +92,19 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let (records, warnings) = open_records(&args)?;
 
+    let to_terminal = args.out.is_none() && std::io::stdout().is_terminal();
+    let format = OutputFormat::choose(args.format, to_terminal);
     let sink: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("creating {}", path.display()))?,
         )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let (id, created) = (uuid::Uuid::new_v4().to_string(), now_rfc3339());
-    let header = Header {
-        screening_id: &id,
-        created_at: &created,
-        indicators_version: &screener.kb().version.id,
-    };
-    let mut writer: Box<dyn ResultWriter> = match args.format {
+    let header = screener.header();
+    let mut writer: Box<dyn ResultWriter> = match format {
         OutputFormat::Json => Box::new(JsonWriter::start(sink, &header)?),
         OutputFormat::Csv => Box::new(CsvWriter::start(sink, &header)?),
+        OutputFormat::Table => Box::new(TableWriter::start(sink, colour(to_terminal))?),
     };
 
     let bar = progress_bar();
@@ -120,10 +135,18 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     writer
         .finish(&summary, &warnings)
         .context("writing the result")?;
-    for w in &warnings {
-        eprintln!("warning: {}", w.message);
+    if format != OutputFormat::Table {
+        // The table prints its own warnings; JSON and CSV carry them in the document.
+        for w in &warnings {
+            eprintln!("warning: {}", w.message);
+        }
     }
-    report(&summary, started);
+    report(&summary, started, format != OutputFormat::Table);
+    if format == OutputFormat::Table && args.format.is_none() {
+        eprintln!(
+            "(a table because the output is a terminal: `--format json` or a pipe gives the JSON result, with each flag's evidence and sources)"
+        );
+    }
     let failed = args
         .fail_on
         .is_some_and(|level| summary.at_least(level.verdict()) > 0);
@@ -188,6 +211,11 @@ fn open_records(args: &ScreenArgs) -> anyhow::Result<(Records, Vec<String>)> {
     }
 }
 
+/// Colour for a terminal, unless the user set `NO_COLOR` (https://no-color.org).
+pub fn colour(to_terminal: bool) -> bool {
+    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 fn progress_bar() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -201,17 +229,40 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-fn report(summary: &Summary, started: Instant) {
+/// The run's speed on stderr, with the verdict counts unless the table already printed them.
+fn report(summary: &Summary, started: Instant, with_counts: bool) {
     let secs = started.elapsed().as_secs_f64();
+    if !with_counts {
+        eprintln!(
+            "screened {} lines in {secs:.2}s ({:.0} lines/s, knowledge base load excluded)",
+            summary.lines,
+            summary.lines as f64 / secs.max(1e-9)
+        );
+        return;
+    }
     eprintln!(
-        "screened {} lines in {secs:.2}s ({:.0} lines/s, knowledge base load excluded): {} prohibited, {} presumption, {} high_risk, {} review, {} clear; {} row errors",
+        "screened {} lines in {secs:.2}s ({:.0} lines/s, knowledge base load excluded): {}",
         summary.lines,
         summary.lines as f64 / secs.max(1e-9),
-        summary.prohibited,
-        summary.presumption,
-        summary.high_risk,
-        summary.review,
-        summary.clear,
-        summary.errors
+        summary.describe()
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OutputFormat;
+
+    #[test]
+    fn a_terminal_gets_a_table_and_anything_else_json_unless_a_format_is_asked() {
+        assert_eq!(OutputFormat::choose(None, true), OutputFormat::Table);
+        assert_eq!(OutputFormat::choose(None, false), OutputFormat::Json);
+        assert_eq!(
+            OutputFormat::choose(Some(OutputFormat::Json), true),
+            OutputFormat::Json
+        );
+        assert_eq!(
+            OutputFormat::choose(Some(OutputFormat::Table), false),
+            OutputFormat::Table
+        );
+    }
 }

@@ -29,6 +29,10 @@ pub struct ServeArgs {
     /// Request-body limit in MiB [default: 50; env CAATSA_MAX_BODY_MB].
     #[arg(long, value_name = "N")]
     max_body_mb: Option<u64>,
+    /// A request body that sends nothing for this long is answered 408, in seconds [default:
+    /// 30; env CAATSA_BODY_IDLE_TIMEOUT_SECS].
+    #[arg(long, value_name = "SECS")]
+    body_idle_timeout_secs: Option<u64>,
     /// HTTP worker threads [default: one per core; env CAATSA_WORKERS].
     #[arg(long, value_name = "N")]
     workers: Option<usize>,
@@ -76,6 +80,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         indicators: args.indicators,
         max_list_age_days: args.max_list_age_days,
         max_body_mb: args.max_body_mb,
+        body_idle_timeout_secs: args.body_idle_timeout_secs,
         workers: args.workers,
         max_concurrent_screenings: args.max_concurrent_screenings,
         admission_wait_ms: args.admission_wait_ms,

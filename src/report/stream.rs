@@ -7,14 +7,7 @@
 use std::io::Write;
 
 use crate::manifest::RowError;
-use crate::screening::{LineResult, Summary, Warning};
-
-/// Identity of a screening run, written first.
-pub struct Header<'a> {
-    pub screening_id: &'a str,
-    pub created_at: &'a str,
-    pub indicators_version: &'a str,
-}
+use crate::screening::{LineResult, ScreeningHeader, Summary, Warning};
 
 /// A sink for one screening's results, in input order.
 pub trait ResultWriter {
@@ -30,13 +23,13 @@ pub struct JsonWriter<W: Write> {
 }
 
 impl<W: Write> JsonWriter<W> {
-    pub fn start(mut out: W, header: &Header<'_>) -> std::io::Result<Self> {
+    pub fn start(mut out: W, header: &ScreeningHeader) -> std::io::Result<Self> {
         write!(
             out,
             "{{\"screening_id\":{},\"created_at\":{},\"indicators_version\":{},\"results\":[",
-            json(header.screening_id)?,
-            json(header.created_at)?,
-            json(header.indicators_version)?
+            json(&header.screening_id)?,
+            json(&header.created_at)?,
+            json(&header.indicators_version)?
         )?;
         Ok(JsonWriter {
             out,
@@ -82,7 +75,7 @@ pub struct CsvWriter<W: Write> {
 }
 
 impl<W: Write> CsvWriter<W> {
-    pub fn start(out: W, header: &Header<'_>) -> std::io::Result<Self> {
+    pub fn start(out: W, header: &ScreeningHeader) -> std::io::Result<Self> {
         let mut out = csv::Writer::from_writer(out);
         super::csv::write_header(&mut out).map_err(std::io::Error::other)?;
         Ok(CsvWriter {

@@ -33,8 +33,8 @@ pub use flags::{Citation, Flag, FlagCode, OfficialPublication, RegimeLaw};
 pub use identity::{Identity, IdentityStrength};
 pub use regime::Regime;
 pub use result::{
-    LineContext, LineResult, RecognisedSector, ResolvedCountry, Screening, Summary, Warning,
-    WarningCode,
+    LineContext, LineResult, RecognisedSector, ResolvedCountry, Screening, ScreeningHeader,
+    Summary, Warning, WarningCode,
 };
 pub use screener::{Screener, ScreeningOptions};
 pub use verdict::Verdict;

@@ -75,6 +75,15 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The counts in words, most serious first: `4 prohibited, 1 presumption, 3 high_risk,
+    /// 3 review, 4 clear; 1 row errors`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} prohibited, {} presumption, {} high_risk, {} review, {} clear; {} row errors",
+            self.prohibited, self.presumption, self.high_risk, self.review, self.clear, self.errors
+        )
+    }
+
     pub fn count(&mut self, verdict: Verdict) {
         self.lines += 1;
         match verdict {
@@ -168,7 +177,37 @@ impl Warning {
     }
 }
 
+/// Who a screening is: its id, when it ran and against which knowledge base. Made once per
+/// screening by [`crate::screening::Screener::header`], whatever the face (CLI, streamed
+/// writer, HTTP), so ids and timestamps have one format everywhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreeningHeader {
+    pub screening_id: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub indicators_version: String,
+}
+
 impl Screening {
+    /// Assembles a screening from its header and what screening produced.
+    pub fn new(
+        header: ScreeningHeader,
+        summary: Summary,
+        results: Vec<LineResult>,
+        errors: Vec<RowError>,
+        warnings: Vec<Warning>,
+    ) -> Screening {
+        Screening {
+            screening_id: header.screening_id,
+            created_at: header.created_at,
+            indicators_version: header.indicators_version,
+            summary,
+            results,
+            errors,
+            warnings,
+        }
+    }
+
     /// The result for one line of one shipment.
     pub fn line(&self, shipment_id: &str, line: u32) -> Option<&LineResult> {
         self.results

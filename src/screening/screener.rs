@@ -17,7 +17,7 @@ use super::assemble::Assessment;
 use super::facts::{FactsMemo, LineFacts};
 use super::flags::RegimeLaw;
 use super::freshness::{self, DEFAULT_MAX_LIST_AGE_DAYS};
-use super::result::{LineResult, Screening, Summary, Warning};
+use super::result::{LineResult, Screening, ScreeningHeader, Summary, Warning};
 use super::rules::origin::KpPlaceIndex;
 use super::rules::{self, parties::PartyWatchlist, places::RegionIndex, vessel::VesselWatchlist};
 
@@ -152,14 +152,17 @@ impl Screener {
             summary.count(r.verdict);
         }
         summary.errors = errors.len();
-        Screening {
+        let warnings = self.warnings(warnings);
+        Screening::new(self.header(), summary, results, errors, warnings)
+    }
+
+    /// A new screening's header: a fresh id, the current time and this knowledge base's
+    /// version. The one place a screening gets its identity.
+    pub fn header(&self) -> ScreeningHeader {
+        ScreeningHeader {
             screening_id: uuid::Uuid::new_v4().to_string(),
             created_at: now_rfc3339(),
             indicators_version: self.kb.version.id.clone(),
-            summary,
-            results,
-            errors,
-            warnings: self.warnings(warnings),
         }
     }
 }
@@ -177,7 +180,7 @@ fn result(assessment: Assessment, input: ManifestLine) -> LineResult {
 }
 
 /// The current time, RFC 3339, UTC.
-pub fn now_rfc3339() -> String {
+fn now_rfc3339() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()

@@ -15,7 +15,6 @@ use futures_util::Stream;
 use tokio::sync::mpsc;
 
 use crate::manifest;
-use crate::screening::screener::now_rfc3339;
 use crate::screening::stream::{screen_stream, Item, DEFAULT_CHUNK};
 use crate::screening::{Screener, Screening};
 
@@ -60,15 +59,8 @@ pub fn screen_csv<R: Read>(
     if results.is_empty() {
         return Err(ApiError::no_screenable_line(&errors));
     }
-    let screening = Screening {
-        screening_id: uuid::Uuid::new_v4().to_string(),
-        created_at: now_rfc3339(),
-        indicators_version: screener.kb().version.id.clone(),
-        summary,
-        results,
-        errors,
-        warnings: screener.warnings(lines.warnings()),
-    };
+    let warnings = screener.warnings(lines.warnings());
+    let screening = Screening::new(screener.header(), summary, results, errors, warnings);
     output.render(&screening)
 }
 

@@ -32,7 +32,9 @@ pub use error::{TipError, TipRefusal};
 pub use model::*;
 
 /// The three renderings of a draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum TipFormat {
     /// Markdown, for editing and for pasting into a submission.
@@ -61,20 +63,6 @@ impl TipFormat {
             TipFormat::Html => "text/html; charset=utf-8",
             TipFormat::Json => "application/json",
         }
-    }
-
-    /// The format an HTTP `Accept` header asks for: the first of its media types (in the order
-    /// written; q-values are not weighed) that names one, else `None`.
-    pub fn from_accept(accept: &str) -> Option<TipFormat> {
-        accept.split(',').find_map(|part| {
-            let media = part.split(';').next().unwrap_or_default().trim();
-            match media.to_ascii_lowercase().as_str() {
-                "text/markdown" | "text/x-markdown" => Some(TipFormat::Md),
-                "text/html" => Some(TipFormat::Html),
-                "application/json" => Some(TipFormat::Json),
-                _ => None,
-            }
-        })
     }
 }
 
@@ -116,20 +104,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_parse_from_their_names_and_from_accept_headers() {
+    fn formats_parse_from_their_names() {
         for f in TipFormat::ALL {
             assert_eq!(f.as_str().parse::<TipFormat>(), Ok(f));
         }
         assert_eq!("Markdown".parse::<TipFormat>(), Ok(TipFormat::Md));
         assert!("pdf".parse::<TipFormat>().is_err());
-        assert_eq!(
-            TipFormat::from_accept("text/html,application/xhtml+xml;q=0.9"),
-            Some(TipFormat::Html)
-        );
-        assert_eq!(
-            TipFormat::from_accept("text/markdown; charset=utf-8"),
-            Some(TipFormat::Md)
-        );
-        assert_eq!(TipFormat::from_accept("image/png"), None);
     }
 }
