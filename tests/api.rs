@@ -12,6 +12,7 @@ mod api {
     pub mod ops;
     pub mod reload;
     pub mod screenings;
+    pub mod slow_bodies;
     pub mod support;
     pub mod tips;
 }

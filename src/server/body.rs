@@ -11,7 +11,9 @@
 //! synchronous by design and must not learn about tokio.
 //! JSON is read whole (with the same budget), because `manifest::read_json` needs the whole text.
 
+use std::future::Future;
 use std::io::Read;
+use std::time::Duration;
 
 use actix_web::http::header;
 use actix_web::web::{Bytes, BytesMut};
@@ -80,16 +82,22 @@ fn unsupported(what: &str) -> ApiError {
     .with_details(vec![json!({ "accepted": ACCEPTED_MEDIA_TYPES })])
 }
 
-/// The bytes a request may still send.
+/// The bytes a request may still send, and how long it may keep the server waiting for each.
 #[derive(Debug)]
 pub struct BodyBudget {
     limit: usize,
     used: usize,
+    idle: Duration,
 }
 
 impl BodyBudget {
-    /// A budget of `limit` bytes; refused at once when the declared Content-Length exceeds it.
-    pub fn for_request(request: &HttpRequest, limit: usize) -> Result<BodyBudget, ApiError> {
+    /// A budget of `limit` bytes, each wait for more of the body at most `idle`; refused at once
+    /// when the declared Content-Length exceeds the limit.
+    pub fn for_request(
+        request: &HttpRequest,
+        limit: usize,
+        idle: Duration,
+    ) -> Result<BodyBudget, ApiError> {
         let declared = request
             .headers()
             .get(header::CONTENT_LENGTH)
@@ -98,7 +106,20 @@ impl BodyBudget {
         if declared.is_some_and(|n| n > limit as u64) {
             return Err(payload_too_large(limit));
         }
-        Ok(BodyBudget { limit, used: 0 })
+        Ok(BodyBudget {
+            limit,
+            used: 0,
+            idle,
+        })
+    }
+
+    /// Waits for `next` (the next chunk, the next multipart field) at most the idle timeout: a
+    /// client that stops sending gets `request_timeout` (408), and whatever it held (a
+    /// screening slot) is released with the request.
+    pub async fn wait<T>(&self, next: impl Future<Output = T>) -> Result<T, ApiError> {
+        tokio::time::timeout(self.idle, next)
+            .await
+            .map_err(|_| request_timeout(self.idle))
     }
 
     /// Counts `n` more bytes; `payload_too_large` past the limit.
@@ -119,12 +140,24 @@ where
     E: std::fmt::Display,
 {
     let mut body = BytesMut::new();
-    while let Some(chunk) = stream.next().await {
+    while let Some(chunk) = budget.wait(stream.next()).await? {
         let chunk = chunk.map_err(unreadable)?;
         budget.spend(chunk.len())?;
         body.extend_from_slice(&chunk);
     }
     Ok(body)
+}
+
+/// A body whose next byte did not come within `idle`.
+pub fn request_timeout(idle: Duration) -> ApiError {
+    ApiError::new(
+        ErrorCode::RequestTimeout,
+        format!(
+            "the request body stopped arriving: nothing came for {} s (`body_idle_timeout_secs`); \
+             send the body without pauses",
+            idle.as_secs()
+        ),
+    )
 }
 
 /// A body that failed while being read.
@@ -150,10 +183,13 @@ where
     S: Stream<Item = Result<Bytes, E>> + Unpin,
     E: std::fmt::Display,
 {
-    while let Some(chunk) = stream.next().await {
-        let checked = chunk
-            .map_err(unreadable)
-            .and_then(|chunk| budget.spend(chunk.len()).map(|()| chunk));
+    loop {
+        let next = match budget.wait(stream.next()).await {
+            Ok(Some(chunk)) => chunk.map_err(unreadable),
+            Ok(None) => break,
+            Err(timeout) => Err(timeout),
+        };
+        let checked = next.and_then(|chunk| budget.spend(chunk.len()).map(|()| chunk));
         match checked {
             Ok(chunk) => {
                 if tx.send(Ok(chunk)).await.is_err() {
@@ -206,6 +242,8 @@ impl Read for ChannelReader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const IDLE: Duration = Duration::from_secs(5);
     use actix_web::test::TestRequest;
     use futures_util::stream;
 
@@ -246,19 +284,19 @@ mod tests {
         let request = TestRequest::default()
             .insert_header(("content-length", "11"))
             .to_http_request();
-        let error = BodyBudget::for_request(&request, 10).expect_err("too large");
+        let error = BodyBudget::for_request(&request, 10, IDLE).expect_err("too large");
         assert_eq!(error.code, ErrorCode::PayloadTooLarge);
     }
 
     #[tokio::test]
     async fn reading_stops_with_413_once_the_budget_is_spent() {
         let request = TestRequest::default().to_http_request();
-        let mut budget = BodyBudget::for_request(&request, 5).expect("budget");
+        let mut budget = BodyBudget::for_request(&request, 5, IDLE).expect("budget");
         let error = read_all(chunks(&["abc", "def"]), &mut budget)
             .await
             .expect_err("over");
         assert_eq!(error.code, ErrorCode::PayloadTooLarge);
-        let mut budget = BodyBudget::for_request(&request, 6).expect("budget");
+        let mut budget = BodyBudget::for_request(&request, 6, IDLE).expect("budget");
         let body = read_all(chunks(&["abc", "def"]), &mut budget)
             .await
             .expect("fits");
@@ -268,7 +306,7 @@ mod tests {
     #[tokio::test]
     async fn pumped_chunks_reach_the_blocking_reader_in_order() {
         let request = TestRequest::default().to_http_request();
-        let mut budget = BodyBudget::for_request(&request, 100).expect("budget");
+        let mut budget = BodyBudget::for_request(&request, 100, IDLE).expect("budget");
         let (tx, rx) = mpsc::channel(2);
         let reader = tokio::task::spawn_blocking(move || {
             let mut text = String::new();
@@ -287,7 +325,7 @@ mod tests {
     #[tokio::test]
     async fn a_body_over_budget_ends_the_reader_with_an_error_not_an_eof() {
         let request = TestRequest::default().to_http_request();
-        let mut budget = BodyBudget::for_request(&request, 4).expect("budget");
+        let mut budget = BodyBudget::for_request(&request, 4, IDLE).expect("budget");
         let (tx, rx) = mpsc::channel(4);
         let reader = tokio::task::spawn_blocking(move || {
             let mut text = Vec::new();

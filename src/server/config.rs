@@ -25,6 +25,8 @@ pub const DEFAULT_ADMISSION_WAIT_MS: u64 = 50;
 pub const DEFAULT_RETRY_AFTER_SECS: u64 = 1;
 /// Default time in-flight requests get to finish on SIGTERM/SIGINT, in seconds.
 pub const DEFAULT_SHUTDOWN_TIMEOUT_SECS: u64 = 30;
+/// Default longest wait for the next byte of a request body before answering 408, in seconds.
+pub const DEFAULT_BODY_IDLE_TIMEOUT_SECS: u64 = 30;
 /// Default log filter (`RUST_LOG` syntax).
 pub const DEFAULT_LOG: &str = "info";
 /// Concurrent screenings per available core by default: one computing, one reading its body.
@@ -58,11 +60,12 @@ pub enum ConfigError {
 
 /// Every setting key, as written in the config file (the environment variable is
 /// `CAATSA_` + the key in upper case; the flag is `--` + the key with dashes).
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 12] = [
     "bind",
     "indicators",
     "max_list_age_days",
     "max_body_mb",
+    "body_idle_timeout_secs",
     "workers",
     "max_concurrent_screenings",
     "admission_wait_ms",
@@ -90,6 +93,7 @@ pub struct Layer {
     pub indicators: Option<PathBuf>,
     pub max_list_age_days: Option<u32>,
     pub max_body_mb: Option<u64>,
+    pub body_idle_timeout_secs: Option<u64>,
     pub workers: Option<usize>,
     pub max_concurrent_screenings: Option<usize>,
     pub admission_wait_ms: Option<u64>,
@@ -108,6 +112,8 @@ pub struct ServerConfig {
     /// A result says `STALE_LIST` when the OFAC list is older than this many days.
     pub max_list_age_days: u32,
     pub max_body_bytes: usize,
+    /// A request body that sends nothing for this long is answered 408 and its slot freed.
+    pub body_idle_timeout: Duration,
     /// HTTP worker threads; `None` = one per core (actix's default).
     pub workers: Option<usize>,
     /// Screenings admitted at once; 0 admits none (every screening answers 503).
@@ -164,6 +170,7 @@ impl Layer {
                     )
                 }
                 "MAX_BODY_MB" => layer.max_body_mb = Some(number()?),
+                "BODY_IDLE_TIMEOUT_SECS" => layer.body_idle_timeout_secs = Some(number()?),
                 "WORKERS" => layer.workers = Some(number()? as usize),
                 "MAX_CONCURRENT_SCREENINGS" => {
                     layer.max_concurrent_screenings = Some(number()? as usize)
@@ -188,6 +195,7 @@ impl Layer {
             indicators: self.indicators.or(below.indicators),
             max_list_age_days: self.max_list_age_days.or(below.max_list_age_days),
             max_body_mb: self.max_body_mb.or(below.max_body_mb),
+            body_idle_timeout_secs: self.body_idle_timeout_secs.or(below.body_idle_timeout_secs),
             workers: self.workers.or(below.workers),
             max_concurrent_screenings: self
                 .max_concurrent_screenings
@@ -220,6 +228,16 @@ impl Layer {
                 message: format!("use 1 to {MAX_BODY_MB_CEILING} (MiB)"),
             });
         }
+        let body_idle_timeout_secs = self
+            .body_idle_timeout_secs
+            .unwrap_or(DEFAULT_BODY_IDLE_TIMEOUT_SECS);
+        if body_idle_timeout_secs == 0 {
+            return Err(ConfigError::Value {
+                key: "body_idle_timeout_secs",
+                value: "0".to_owned(),
+                message: "use at least 1 (seconds)".to_owned(),
+            });
+        }
         if self.workers == Some(0) {
             return Err(ConfigError::Value {
                 key: "workers",
@@ -235,6 +253,7 @@ impl Layer {
                 .max_list_age_days
                 .unwrap_or(crate::screening::freshness::DEFAULT_MAX_LIST_AGE_DAYS),
             max_body_bytes: (max_body_mb as usize).saturating_mul(1024 * 1024),
+            body_idle_timeout: Duration::from_secs(body_idle_timeout_secs),
             workers: self.workers,
             max_concurrent_screenings: self
                 .max_concurrent_screenings

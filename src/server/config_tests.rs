@@ -85,7 +85,7 @@ fn a_bind_address_without_a_port_is_refused_with_an_example() {
 }
 
 #[test]
-fn a_zero_body_limit_and_zero_workers_are_refused() {
+fn a_zero_body_limit_zero_workers_and_a_zero_idle_timeout_are_refused() {
     for flags in [
         Layer {
             max_body_mb: Some(0),
@@ -93,6 +93,10 @@ fn a_zero_body_limit_and_zero_workers_are_refused() {
         },
         Layer {
             workers: Some(0),
+            ..Layer::default()
+        },
+        Layer {
+            body_idle_timeout_secs: Some(0),
             ..Layer::default()
         },
     ] {
@@ -112,13 +116,14 @@ fn every_key_is_accepted_in_the_config_file() {
     let text = "bind = \"127.0.0.1:0\"\nindicators = \"kb.json\"\nmax_body_mb = 1\nworkers = 1\n\
                 max_concurrent_screenings = 1\nadmission_wait_ms = 0\nretry_after_secs = 2\n\
                 shutdown_timeout_secs = 3\nlog = \"warn\"\nlog_format = \"compact\"\n\
-                max_list_age_days = 45\n";
+                max_list_age_days = 45\nbody_idle_timeout_secs = 7\n";
     assert_eq!(text.lines().count(), KEYS.len());
     let file = config_file(text);
     let config = ServerConfig::layered(Some(file.path()), NO_ENV, Layer::default()).expect("valid");
     assert_eq!(config.retry_after_secs, 2);
     assert_eq!(config.indicators, Some(PathBuf::from("kb.json")));
     assert_eq!(config.max_list_age_days, 45);
+    assert_eq!(config.body_idle_timeout, std::time::Duration::from_secs(7));
 }
 
 #[test]

@@ -5,9 +5,10 @@
 //! Handlers return [`ApiError`]; actix's own extractor failures (JSON, query), the 404
 //! default service and the 405 of every resource are routed into the same shape by the handlers
 //! at the end of this file, so a client parses one error format whatever failed. Codes are a
-//! public contract: add new ones, never rename. The trade-off: a `details` array of free-form
-//! JSON objects rather than one typed struct per code, so that a row error, a JSON position and
-//! a list of accepted media types all fit the same envelope.
+//! public contract: add new ones, never rename. The trade-off: a `details` array of JSON objects
+//! built where each error arises rather than one typed struct per code, so that a row error, a
+//! JSON position and a list of accepted media types all fit the same envelope; their shapes are
+//! documented in [`super::error_details`].
 //!
 //! 500s are opaque to the client (a fixed message) and complete in the log, where the request id
 //! of the `x-request-id` response header finds them.
@@ -37,6 +38,7 @@ pub enum ErrorCode {
     InvalidQuery,
     NotFound,
     MethodNotAllowed,
+    RequestTimeout,
     PayloadTooLarge,
     UnsupportedMediaType,
     InvalidManifest,
@@ -62,7 +64,7 @@ pub struct ErrorRow {
 
 impl ErrorCode {
     /// Every code, in the order of the documentation's table.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::MalformedJson,
         ErrorCode::MalformedCsv,
         ErrorCode::MalformedMultipart,
@@ -70,6 +72,7 @@ impl ErrorCode {
         ErrorCode::InvalidQuery,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
+        ErrorCode::RequestTimeout,
         ErrorCode::PayloadTooLarge,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::InvalidManifest,
@@ -100,7 +103,9 @@ impl ErrorCode {
             ErrorCode::NotFound => ("not_found", StatusCode::NOT_FOUND,
                 "no route has this path"),
             ErrorCode::MethodNotAllowed => ("method_not_allowed", StatusCode::METHOD_NOT_ALLOWED,
-                "the route exists but not with this method"),
+                "the route exists but not with this method (`Allow` lists the methods it answers)"),
+            ErrorCode::RequestTimeout => ("request_timeout", StatusCode::REQUEST_TIMEOUT,
+                "the request body stopped arriving for `body_idle_timeout_secs`"),
             ErrorCode::PayloadTooLarge => ("payload_too_large", StatusCode::PAYLOAD_TOO_LARGE,
                 "the body is larger than the configured limit (`max_body_mb`)"),
             ErrorCode::UnsupportedMediaType => ("unsupported_media_type",
@@ -163,7 +168,7 @@ pub struct ErrorPayload {
     /// What is wrong and how to fix it.
     pub message: String,
     /// Code-specific objects: positions, row errors, accepted values.
-    #[schema(value_type = Vec<Object>)]
+    #[schema(value_type = Vec<super::error_details::ErrorDetail>)]
     pub details: Vec<Value>,
 }
 
@@ -326,17 +331,24 @@ pub async fn not_found(request: HttpRequest) -> HttpResponse {
     .error_response()
 }
 
-/// Every resource's default service: the path exists, the method does not.
-pub async fn method_not_allowed(request: HttpRequest) -> HttpResponse {
-    ApiError::new(
+/// Every resource's default service: the path exists, the method does not. `allow` lists the
+/// methods the path answers, for the `Allow` header RFC 9110 requires on a 405.
+pub fn method_not_allowed(request: &HttpRequest, allow: &str) -> HttpResponse {
+    let mut response = ApiError::new(
         ErrorCode::MethodNotAllowed,
         format!(
-            "`{} {}` is not allowed; see /openapi.json for this route's methods",
+            "`{} {}` is not allowed; this path answers {allow}",
             request.method(),
             request.path()
         ),
     )
-    .error_response()
+    .error_response();
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(allow) {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::ALLOW, value);
+    }
+    response
 }
 
 #[cfg(test)]

@@ -5,9 +5,10 @@
 //! The screening result and the knowledge-base summary are full schemas: the engine's result
 //! types derive `utoipa::ToSchema` (utoipa is a documentation dependency, not an HTTP one: the
 //! engine stays free of actix and tokio), so a client generated from this document gets typed
-//! verdicts, flags, regimes, identity and evidence. The document is pinned by an insta snapshot
-//! in the API tests, so a contract change is always a visible diff. The tip draft's JSON body is
-//! still described in prose (its model is not yet annotated).
+//! verdicts, flags, regimes, identity and evidence; the tip draft's model is annotated the same
+//! way. The document is pinned by an insta snapshot in the API tests, so a contract change is
+//! always a visible diff, and `scripts/contract/check.sh` (run by CI) fuzzes the running server
+//! against it with schemathesis and drives a Python client generated from it.
 
 use actix_web::web::{self, ServiceConfig};
 use actix_web::HttpResponse;
@@ -15,6 +16,7 @@ use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
 use super::error::{ErrorBody, ErrorPayload};
+use super::openapi_common::CommonResponses;
 use super::routes::{indicators, ops, screenings, tips};
 use super::state::Reloaded;
 
@@ -50,6 +52,7 @@ pub const DOCS_PATH: &str = "/docs/";
         indicators::PartyKind,
         ops::Health
     )),
+    modifiers(&CommonResponses),
     tags(
         (name = "screenings", description = "Screen manifests"),
         (name = "tips", description = "Draft CBP forced-labor allegations from flagged lines"),
@@ -59,26 +62,36 @@ pub const DOCS_PATH: &str = "/docs/";
 )]
 pub struct ApiDoc;
 
+/// An OpenAPI 3.1 document (this one): its sections, each as the OpenAPI specification defines it.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct OpenApiDocument {
+    /// The OpenAPI version, `3.1.0`.
+    openapi: String,
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
+    info: (),
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
+    paths: (),
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
+    components: (),
+}
+
 /// This OpenAPI document.
 #[utoipa::path(get, path = "/openapi.json", tag = "operations",
-    responses((status = 200, description = "The OpenAPI document", body = Object)))]
+    responses((status = 200, description = "The OpenAPI document", body = OpenApiDocument)))]
 pub async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok().json(ApiDoc::openapi())
 }
 
 /// Registers `/openapi.json`, Swagger UI under `/docs/` and the `/docs` redirect.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(
-        web::resource("/openapi.json")
-            .default_service(web::to(super::error::method_not_allowed))
-            .route(web::get().to(openapi_json)),
-    )
-    .service(web::resource("/docs").route(web::get().to(|| async {
-        HttpResponse::PermanentRedirect()
-            .insert_header(("location", DOCS_PATH))
-            .finish()
-    })))
-    .service(
-        SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/openapi.json")),
-    );
+    cfg.service(super::routes::resource("/openapi.json").route(web::get().to(openapi_json)))
+        .service(web::resource("/docs").route(web::get().to(|| async {
+            HttpResponse::PermanentRedirect()
+                .insert_header(("location", DOCS_PATH))
+                .finish()
+        })))
+        .service(
+            SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/openapi.json")),
+        );
 }

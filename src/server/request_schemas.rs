@@ -12,6 +12,8 @@ use crate::manifest::ManifestLine;
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 pub struct ManifestDocument {
+    /// At least one shipment: a manifest with no line is refused (422 `no_screenable_line`).
+    #[schema(min_items = 1)]
     pub shipments: Vec<ShipmentDocument>,
 }
 
@@ -23,8 +25,15 @@ pub struct ShipmentDocument {
     pub shipment_id: String,
     pub importer: Option<String>,
     /// The lines; each takes the shipment's `shipment_id`.
+    #[schema(min_items = 1)]
     pub lines: Vec<ManifestLine>,
 }
+
+/// A CSV export with a header row, as sent (`text/csv`): bytes, read by the streaming CSV reader.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)]
+pub struct CsvManifest(Vec<u8>);
 
 /// A multipart upload: the manifest file (CSV or JSON) in the `file` part.
 #[derive(utoipa::ToSchema)]

@@ -10,8 +10,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use actix_web::HttpRequest;
 use arc_swap::ArcSwapOption;
 use serde::Serialize;
 
@@ -19,6 +20,7 @@ use crate::indicators::{KbError, KnowledgeBase};
 use crate::screening::{Screener, ScreeningOptions};
 
 use super::admission::Admission;
+use super::body::BodyBudget;
 use super::config::ServerConfig;
 use super::error::{ApiError, ErrorCode};
 use super::metrics::{Gauges, Metrics};
@@ -33,6 +35,7 @@ pub struct AppState {
     pub admission: Admission,
     pub metrics: Metrics,
     pub max_body_bytes: usize,
+    pub body_idle_timeout: Duration,
     pub retry_after_secs: u64,
 }
 
@@ -66,8 +69,14 @@ impl AppState {
             ),
             metrics: Metrics::default(),
             max_body_bytes: config.max_body_bytes,
+            body_idle_timeout: config.body_idle_timeout,
             retry_after_secs: config.retry_after_secs,
         }
+    }
+
+    /// The body limits of one request: `max_body_bytes` and `body_idle_timeout`.
+    pub fn body_budget(&self, request: &HttpRequest) -> Result<BodyBudget, ApiError> {
+        BodyBudget::for_request(request, self.max_body_bytes, self.body_idle_timeout)
     }
 
     /// The screener in service, or `not_ready` before the first load.

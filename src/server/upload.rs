@@ -13,7 +13,7 @@ use std::path::Path;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use actix_multipart::{Field, Multipart};
+use actix_multipart::{Field, Multipart, MultipartError};
 use actix_web::error::PayloadError;
 use actix_web::web::{self, Bytes};
 use actix_web::HttpRequest;
@@ -41,7 +41,7 @@ pub async fn screen_multipart(
     output: OutputFormat,
 ) -> Result<Rendered, ApiError> {
     let limit = state.max_body_bytes;
-    let mut budget = BodyBudget::for_request(request, limit)?;
+    let mut budget = state.body_budget(request)?;
     let exceeded = Rc::new(Cell::new(false));
     let mut multipart =
         Multipart::new(request.headers(), limited(payload, limit, exceeded.clone()));
@@ -60,7 +60,7 @@ async fn screen_file_part(
     output: OutputFormat,
 ) -> Result<Rendered, ApiError> {
     loop {
-        let field = match multipart.next().await {
+        let field = match budget.wait(multipart.next()).await? {
             Some(field) => field.map_err(malformed)?,
             None => {
                 return Err(ApiError::new(
@@ -75,9 +75,13 @@ async fn screen_file_part(
         if field.name() != Some(FILE_PART) {
             continue;
         }
-        let mut field = field;
+        let declared = declared_format(&field);
+        // Fused: a part that ended while its format was sniffed (an empty file) reads as ended
+        // again, instead of polling the finished part (which actix-multipart answers with a
+        // panic that drops the connection).
+        let mut field = field.fuse();
         let mut first = None;
-        let format = match declared_format(&field) {
+        let format = match declared {
             Some(format) => format,
             None => {
                 let head = first_chunk(&mut field, budget).await?;
@@ -121,8 +125,11 @@ fn declared_format(field: &Field) -> Option<InputFormat> {
 }
 
 /// The first non-empty chunk of the part (empty at the end of the part), counted in `budget`.
-async fn first_chunk(field: &mut Field, budget: &mut BodyBudget) -> Result<Bytes, ApiError> {
-    while let Some(chunk) = field.next().await {
+async fn first_chunk<S>(field: &mut S, budget: &mut BodyBudget) -> Result<Bytes, ApiError>
+where
+    S: Stream<Item = Result<Bytes, MultipartError>> + Unpin,
+{
+    while let Some(chunk) = budget.wait(field.next()).await? {
         let chunk = chunk.map_err(malformed)?;
         budget.spend(chunk.len())?;
         if !chunk.is_empty() {
@@ -132,7 +139,7 @@ async fn first_chunk(field: &mut Field, budget: &mut BodyBudget) -> Result<Bytes
     Ok(Bytes::new())
 }
 
-fn malformed(error: actix_multipart::MultipartError) -> ApiError {
+fn malformed(error: MultipartError) -> ApiError {
     ApiError::new(
         ErrorCode::MalformedMultipart,
         format!("the multipart body cannot be read: {error}; send a multipart/form-data body with a `{FILE_PART}` part"),

@@ -50,6 +50,24 @@ async fn a_csv_whose_header_cannot_be_read_is_a_400_with_its_line() {
 }
 
 #[tokio::test]
+async fn an_empty_file_part_with_no_declared_type_is_a_422_not_a_dropped_connection() {
+    // Found by schemathesis: the part ended while its format was being sniffed, and polling it
+    // again panicked inside actix-multipart, which dropped the connection without an answer.
+    let app = shared_app().await;
+    for file_name in ["file", "manifest"] {
+        let part = reqwest::multipart::Part::bytes(Vec::new()).file_name(file_name);
+        let form = reqwest::multipart::Form::new().part("file", part);
+        let response = reqwest::Client::new()
+            .post(app.url("/v1/screenings"))
+            .multipart(form)
+            .send()
+            .await
+            .expect("an answer, not a closed connection");
+        expect_error(response, 422, "no_screenable_line").await;
+    }
+}
+
+#[tokio::test]
 async fn a_multipart_form_without_a_file_part_is_a_400() {
     let app = shared_app().await;
     let form = reqwest::multipart::Form::new().text("manifest", "Supplier\nACME\n");
@@ -115,18 +133,24 @@ async fn an_unknown_path_is_a_json_404_and_a_wrong_method_a_json_405() {
         .await
         .expect("sent");
     expect_error(response, 404, "not_found").await;
-    let response = client
-        .get(app.url("/v1/screenings"))
-        .send()
-        .await
-        .expect("sent");
-    expect_error(response, 405, "method_not_allowed").await;
-    let response = client
-        .delete(app.url("/v1/indicators"))
-        .send()
-        .await
-        .expect("sent");
-    expect_error(response, 405, "method_not_allowed").await;
+    for (method, path, allow) in [
+        (reqwest::Method::GET, "/v1/screenings", "POST"),
+        (reqwest::Method::DELETE, "/v1/indicators", "GET"),
+        (reqwest::Method::PUT, "/openapi.json", "GET"),
+    ] {
+        let response = client
+            .request(method, app.url(path))
+            .send()
+            .await
+            .expect("sent");
+        let header = response.headers().get("allow").cloned();
+        expect_error(response, 405, "method_not_allowed").await;
+        assert_eq!(
+            header.as_ref().and_then(|v| v.to_str().ok()),
+            Some(allow),
+            "{path}: a 405 says which methods the path answers"
+        );
+    }
 }
 
 /// A CSV manifest of about `bytes` bytes.

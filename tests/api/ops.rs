@@ -123,8 +123,49 @@ async fn the_openapi_document_is_json_and_lists_every_route_with_its_method() {
         verdict,
         &serde_json::json!(["clear", "review", "high_risk", "presumption", "prohibited"])
     );
+    // Every body is a named, typed schema: no bare `object` a generated client cannot type.
+    let mut untyped = Vec::new();
+    untyped_objects(&document, "#", &mut untyped);
+    assert!(untyped.is_empty(), "untyped objects: {untyped:?}");
+    // Every operation documents the answers every route can give.
+    for (method, path) in ROUTES {
+        let responses = &document["paths"][path][method.to_ascii_lowercase()]["responses"];
+        for status in ["405", "500"] {
+            assert!(
+                responses[status].is_object(),
+                "{method} {path} documents {status}"
+            );
+        }
+        assert!(responses["405"]["headers"]["Allow"].is_object());
+    }
     // The contract is pinned: any change to it is a visible diff.
     insta::assert_json_snapshot!("openapi", document);
+}
+
+/// Paths of schemas that say `"type": "object"` and nothing about their keys.
+fn untyped_objects(value: &Value, path: &str, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            let is_object = map.get("type").is_some_and(|t| {
+                t == "object" || t.as_array().is_some_and(|a| a.contains(&"object".into()))
+            });
+            if is_object
+                && !map.contains_key("properties")
+                && !map.contains_key("additionalProperties")
+            {
+                found.push(path.to_owned());
+            }
+            for (key, child) in map {
+                untyped_objects(child, &format!("{path}/{key}"), found);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                untyped_objects(child, &format!("{path}/{i}"), found);
+            }
+        }
+        _ => {}
+    }
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ pub mod screenings;
 pub mod tips;
 
 use actix_web::web::{self, ServiceConfig};
-use actix_web::Resource;
+use actix_web::{HttpRequest, Resource};
 
 use super::error::{self, method_not_allowed};
 use super::openapi;
@@ -27,9 +27,23 @@ pub const ROUTES: [(&str, &str); 9] = [
     ("GET", "/openapi.json"),
 ];
 
-/// A resource whose unsupported methods get the JSON 405.
-fn resource(path: &str) -> Resource {
-    web::resource(path).default_service(web::to(method_not_allowed))
+/// The methods `path` answers, as an `Allow` header lists them (from [`ROUTES`]).
+pub fn allowed_methods(path: &str) -> String {
+    let methods: Vec<&str> = ROUTES
+        .iter()
+        .filter(|(_, p)| *p == path)
+        .map(|(method, _)| *method)
+        .collect();
+    methods.join(", ")
+}
+
+/// A resource whose unsupported methods get the JSON 405 with `Allow`.
+pub fn resource(path: &str) -> Resource {
+    let allow = allowed_methods(path);
+    web::resource(path).default_service(web::to(move |request: HttpRequest| {
+        let response = method_not_allowed(&request, &allow);
+        async move { response }
+    }))
 }
 
 /// Registers the state, the extractor error handlers, every route, the docs and the 404.

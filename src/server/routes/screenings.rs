@@ -11,11 +11,12 @@ use serde::Deserialize;
 
 use crate::screening::Screening;
 use crate::server::admission::run_blocking;
-use crate::server::body::{classify, read_all, BodyBudget, BodyKind};
+use crate::server::body::{classify, read_all, BodyKind};
 use crate::server::error::{ApiError, ErrorBody};
 use crate::server::intake::{screen_json, screen_streamed_csv};
+use crate::server::negotiate::negotiate;
 use crate::server::render::OutputFormat;
-use crate::server::request_schemas::{ManifestDocument, ManifestUpload};
+use crate::server::request_schemas::{CsvManifest, ManifestDocument, ManifestUpload};
 use crate::server::state::AppState;
 use crate::server::upload::screen_multipart;
 
@@ -24,6 +25,7 @@ use crate::server::upload::screen_multipart;
 #[into_params(parameter_in = Query)]
 pub struct ScreeningParams {
     /// `json` (default) or `csv`; wins over the Accept header.
+    #[param(value_type = Option<OutputFormat>, inline)]
     pub format: Option<String>,
 }
 
@@ -42,7 +44,7 @@ pub struct ScreeningParams {
         description = "The manifest: the JSON shapes of `manifest::read_json` (`{\"shipments\":[...]}`, `{\"lines\":[...]}` or an array of lines), a CSV export with a header row, or a multipart form whose `file` part is either.",
         content(
             (ManifestDocument = "application/json"),
-            (String = "text/csv"),
+            (CsvManifest = "text/csv"),
             (ManifestUpload = "multipart/form-data")
         )
     ),
@@ -62,18 +64,18 @@ pub async fn create(
     payload: web::Payload,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let output = OutputFormat::negotiate(params.format.as_deref(), &request)?;
+    let output = negotiate(params.format.as_deref(), &request)?;
     let kind = classify(&request)?;
     let screener = state.screener()?;
     let rendered = match kind {
         BodyKind::Json => {
-            let mut budget = BodyBudget::for_request(&request, state.max_body_bytes)?;
+            let mut budget = state.body_budget(&request)?;
             let bytes = read_all(payload, &mut budget).await?;
             let slot = state.admission.admit().await?;
             run_blocking(slot, move || screen_json(&screener, &bytes, output)).await?
         }
         BodyKind::Csv => {
-            let mut budget = BodyBudget::for_request(&request, state.max_body_bytes)?;
+            let mut budget = state.body_budget(&request)?;
             let slot = state.admission.admit().await?;
             screen_streamed_csv(screener, slot, None, payload, &mut budget, output).await?
         }

@@ -17,6 +17,8 @@ use crate::report::tip::{self, TipDraft, TipError, TipFormat};
 use crate::screening::{Screener, Screening};
 use crate::server::admission::run_blocking;
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
+use crate::server::negotiate::{negotiate, Negotiable};
+use crate::server::request_schemas::ManifestDocument;
 use crate::server::state::AppState;
 
 /// Query parameters of `POST /v1/tips`.
@@ -24,6 +26,7 @@ use crate::server::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct TipParams {
     /// `md` (default), `html` or `json`; wins over the Accept header.
+    #[param(value_type = Option<TipFormat>, inline)]
     pub format: Option<String>,
 }
 
@@ -38,11 +41,11 @@ pub struct TipRequest {
     /// The date printed on the draft (YYYY-MM-DD); default today (UTC).
     pub date: Option<String>,
     /// A screening result as returned by `POST /v1/screenings` (JSON).
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Screening>)]
     pub screening: Option<Value>,
     /// A manifest in the JSON shapes `POST /v1/screenings` accepts; it is screened first. Kept
     /// as its raw text, so the manifest reader sees it as sent (no re-serialization).
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<ManifestDocument>)]
     pub manifest: Option<Box<RawValue>>,
 }
 
@@ -134,26 +137,22 @@ fn screen_manifest(screener: &Screener, raw: &RawValue) -> Result<Screening, Api
     Ok(screener.screen(&manifest.lines, manifest.errors, manifest.warnings))
 }
 
-/// `format` from the query when given, else the first tip type the Accept header names, else
-/// Markdown.
-fn negotiate(format: Option<&str>, request: &HttpRequest) -> Result<TipFormat, ApiError> {
-    if let Some(format) = format {
-        return format.parse::<TipFormat>().map_err(|_| {
-            ApiError::new(
-                ErrorCode::InvalidQuery,
-                format!("`format={format}` is not a draft format: use `md`, `html` or `json`"),
-            )
-            .with_details(vec![
-                json!({ "parameter": "format", "accepted": ["md", "html", "json"] }),
-            ])
-        });
+impl Negotiable for TipFormat {
+    const DEFAULT: TipFormat = TipFormat::Md;
+    const NAMES: &'static [(&'static str, TipFormat)] = &[
+        ("md", TipFormat::Md),
+        ("html", TipFormat::Html),
+        ("json", TipFormat::Json),
+    ];
+
+    fn for_media(kind: &str, subtype: &str) -> Option<TipFormat> {
+        match (kind, subtype) {
+            ("text", "markdown" | "x-markdown") => Some(TipFormat::Md),
+            ("text", "html") => Some(TipFormat::Html),
+            ("application", "json") => Some(TipFormat::Json),
+            _ => None,
+        }
     }
-    let accept = request
-        .headers()
-        .get(actix_web::http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    Ok(TipFormat::from_accept(accept).unwrap_or(TipFormat::Md))
 }
 
 fn draft_date(text: Option<&str>) -> Result<time::Date, ApiError> {
@@ -184,5 +183,27 @@ fn tip_error(error: TipError) -> ApiError {
             ])
         }
         TipError::LegalText { .. } => ApiError::internal("drafting a tip failed", message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::negotiate::request_accepting;
+
+    fn pick(accept: &str) -> TipFormat {
+        negotiate(None, &request_accepting(Some(accept))).expect("no parameter")
+    }
+
+    #[test]
+    fn accept_names_the_draft_format_and_markdown_is_the_default() {
+        assert_eq!(
+            pick("text/html,application/xhtml+xml;q=0.9"),
+            TipFormat::Html
+        );
+        assert_eq!(pick("text/markdown; charset=utf-8"), TipFormat::Md);
+        assert_eq!(pick("application/json"), TipFormat::Json);
+        assert_eq!(pick("image/png"), TipFormat::Md);
+        assert_eq!(pick("*/*"), TipFormat::Md);
     }
 }
