@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Developer-loop benchmark: the Rust part of .ci/run (clippy, then the README's `cargo test`) on a
+# Developer-loop benchmark: the Rust part of .ci/run (lint, then the README's `cargo test`) on a
 # fresh clone with a cold target directory, each step timed, for one or two revisions in turn.
+# The lint step is whatever that revision's .ci/run does: `cargo clippy --all-targets` (older
+# revisions), or the test build with clippy-driver as the workspace compiler (newer ones, where
+# `cargo test` then reuses that build).
 #
 #   scripts/bench_dev_loop.sh [REV ...]    (default: HEAD)
 #
@@ -31,9 +34,17 @@ for rev in "${revs[@]}"; do
         end=$(date +%s)
         echo "$((end - start))"
     }
-    clippy=$(step clippy cargo clippy --all-targets --quiet -- -D warnings)
+    if grep -q RUSTC_WORKSPACE_WRAPPER "$work/src/.ci/run"; then
+        export RUSTC_WORKSPACE_WRAPPER
+        RUSTC_WORKSPACE_WRAPPER=$(rustup which clippy-driver)
+        export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+        clippy=$(step clippy cargo test --all-targets --no-run --quiet)
+    else
+        unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
+        clippy=$(step clippy cargo clippy --all-targets --quiet -- -D warnings)
+    fi
     tests=$(step test cargo test)
     binaries=$(grep -c "Running " "$work/test.log" || true)
-    echo "$rev ($(git rev-parse --short "$rev")): clippy ${clippy}s, cargo test ${tests}s, total $((clippy + tests))s; test binaries run: $binaries"
+    echo "$rev ($(git rev-parse --short "$rev")): lint ${clippy}s, cargo test ${tests}s, total $((clippy + tests))s; test binaries run: $binaries"
     rm -rf "$work"
 done
