@@ -35,8 +35,8 @@ pub fn read_json(bytes: &[u8]) -> Result<Manifest, ManifestError> {
         }
         b'{' => {
             let document: OrderedMap<&RawValue> = parse(top)?;
-            let shipments = find(&document, "shipments");
-            let lines = find(&document, "lines");
+            let shipments = find(&document, "shipments", &mut reader.lines)?;
+            let lines = find(&document, "lines", &mut reader.lines)?;
             match (shipments, lines) {
                 (Some(shipments), _) => {
                     let shipments: Vec<&RawValue> = parse(shipments).map_err(|_| {
@@ -47,7 +47,7 @@ pub fn read_json(bytes: &[u8]) -> Result<Manifest, ManifestError> {
                         )
                     })?;
                     for shipment in shipments {
-                        reader.read_shipment(shipment);
+                        reader.read_shipment(shipment)?;
                     }
                 }
                 (None, Some(lines)) => {
@@ -57,7 +57,7 @@ pub fn read_json(bytes: &[u8]) -> Result<Manifest, ManifestError> {
                                 .to_owned(),
                         ));
                     }
-                    reader.read_shipment(top);
+                    reader.read_shipment(top)?;
                 }
                 (None, None) => {
                     return Err(ManifestError::Schema(
@@ -104,8 +104,9 @@ impl<'t> DocumentReader<'t> {
         self.manifest
     }
 
-    /// One shipment object: its `lines`, with its other keys as defaults.
-    fn read_shipment(&mut self, shipment: &'t RawValue) {
+    /// One shipment object: its `lines`, with its other keys as defaults. A shipment with two
+    /// `lines` arrays is refused whole: screening one would silently drop the other.
+    fn read_shipment(&mut self, shipment: &'t RawValue) -> Result<(), ManifestError> {
         let at = self.lines.line_of(shipment);
         let entries: OrderedMap<&RawValue> = match parse(shipment) {
             Ok(entries) if first_byte(shipment) == b'{' => entries,
@@ -115,9 +116,10 @@ impl<'t> DocumentReader<'t> {
                     preview(shipment)
                 );
                 self.manifest.errors.push(RowError::new(at, None, message));
-                return;
+                return Ok(());
             }
         };
+        find(&entries, "lines", &mut self.lines)?;
         let mut defaults: Vec<(String, Value)> = Vec::new();
         let mut lines = None;
         for (key, raw) in entries.0 {
@@ -141,6 +143,7 @@ impl<'t> DocumentReader<'t> {
                 self.manifest.errors.push(error);
             }
         }
+        Ok(())
     }
 
     /// Line objects sharing the given shipment defaults.
@@ -245,8 +248,29 @@ fn parse<'t, T: Deserialize<'t>>(raw: &'t RawValue) -> Result<T, ManifestError> 
     serde_json::from_str(raw.get()).map_err(syntax_error)
 }
 
-fn find<'t>(document: &OrderedMap<&'t RawValue>, key: &str) -> Option<&'t RawValue> {
-    document.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+/// The value of `key` in `object`; a key given twice is refused with both lines, because
+/// reading either one would drop the other without a word.
+fn find<'t>(
+    object: &OrderedMap<&'t RawValue>,
+    key: &str,
+    locator: &mut LineLocator<'_>,
+) -> Result<Option<&'t RawValue>, ManifestError> {
+    let mut found = object.0.iter().filter(|(k, _)| k == key).map(|(_, v)| *v);
+    let first = found.next();
+    if let (Some(first), Some(second)) = (first, found.next()) {
+        let at = |value: &RawValue, locator: &mut LineLocator<'_>| {
+            locator
+                .line_of(value)
+                .map_or("?".to_owned(), |l| l.to_string())
+        };
+        return Err(ManifestError::Schema(format!(
+            "`{key}` is given twice in one object (its values start on lines {} and {}); only \
+             one could be read and the other would be lost: merge them into one `{key}` array",
+            at(first, locator),
+            at(second, locator)
+        )));
+    }
+    Ok(first)
 }
 
 fn first_byte(raw: &RawValue) -> u8 {

@@ -19,6 +19,7 @@ mod format;
 mod headers;
 mod json_fields;
 mod json_input;
+pub mod limits;
 mod line;
 mod row;
 mod values;

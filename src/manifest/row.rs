@@ -3,7 +3,8 @@
 //!
 //! The rules: a missing shipment id becomes [`UNSPECIFIED_SHIPMENT`] (one warning per file); a
 //! missing line number becomes the row's position within its shipment; `line` and `value_usd`
-//! must parse; a row that names no party and no country is an error, not a line. Rows are
+//! must parse; a cell longer than its limit ([`super::limits`]) is an error; a row that names no
+//! party and no country is an error, not a line. Rows are
 //! numbered by position within their shipment id, counting every data row (error rows
 //! included), so a line keeps the same number whether or not an earlier row failed.
 //! The trade-off: the builder keeps one counter per distinct shipment id, so memory grows with
@@ -13,6 +14,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
+use super::limits;
 use super::values::{check_value_usd, parse_line_number, parse_value_usd};
 use super::{Field, ManifestLine, RowError};
 
@@ -136,6 +138,14 @@ impl LineBuilder {
             }
         };
 
+        for field in Field::ALL {
+            if let Some(message) = raw
+                .get(field)
+                .and_then(|text| limits::too_long(field, text))
+            {
+                return Err(error(Some(field.as_str()), message, Some(line_number)));
+            }
+        }
         let mut take = |field: Field| raw.text[field as usize].take();
         let line = ManifestLine {
             shipment_id: shipment_id.clone(),

@@ -177,6 +177,39 @@ fn a_shipment_without_lines_is_a_row_error() {
 }
 
 #[test]
+fn a_shipments_or_lines_key_given_twice_is_refused_with_both_lines() {
+    let twice = [
+        (
+            "{\"shipments\": [],\n \"shipments\": []}",
+            "shipments",
+            "lines 1 and 2",
+        ),
+        (
+            "{\"lines\": [{\"supplier_name\": \"A\"}],\n\n \"lines\": []}",
+            "lines",
+            "lines 1 and 3",
+        ),
+        (
+            "{\"shipments\": [{\"shipment_id\": \"S\",\n \"lines\": [],\n \"lines\": []}]}",
+            "lines",
+            "lines 2 and 3",
+        ),
+    ];
+    for (text, key, lines) in twice {
+        match json_error(text) {
+            ManifestError::Schema(message) => {
+                assert!(
+                    message.contains(&format!("`{key}` is given twice")),
+                    "{message}"
+                );
+                assert!(message.contains(lines), "{message}");
+            }
+            other => panic!("{text}: expected a schema error, got {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn lines_without_shipment_id_are_unspecified_with_one_warning() {
     let manifest = json(r#"[{"supplier_name":"A"},{"supplier_name":"B"}]"#);
     assert!(manifest

@@ -1,0 +1,109 @@
+//! Input meant to hold the service: a client that stops sending its body is answered 408
+//! `request_timeout` in the JSON error shape once `body_idle_timeout_secs` passes, and the
+//! screening slot it held is freed; a pathological cell (a 100 KB name) is a row error found in
+//! linear time, not seconds of matching.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use super::support::{shared_app, spawn_app, test_config, DEMO_MANIFEST};
+
+/// Sends the head of a request promising `declared` bytes of body, then only `sent`, and reads
+/// whatever the server answers (it closes the connection after an error).
+fn stalled_request(
+    port: &str,
+    content_type: &str,
+    declared: usize,
+    sent: &str,
+) -> (String, Duration) {
+    let mut stream = TcpStream::connect(format!("127.0.0.1:{port}")).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("read timeout");
+    let head = format!(
+        "POST /v1/screenings HTTP/1.1\r\nHost: test\r\nContent-Type: {content_type}\r\n\
+         Content-Length: {declared}\r\n\r\n{sent}"
+    );
+    let started = Instant::now();
+    stream.write_all(head.as_bytes()).expect("write");
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    // Read until the body of the answer has arrived (the JSON error ends with `}}`).
+    while let Ok(n) = stream.read(&mut buffer) {
+        if n == 0 {
+            break;
+        }
+        answer.extend_from_slice(&buffer[..n]);
+        if answer.ends_with(b"}}") {
+            break;
+        }
+    }
+    (
+        String::from_utf8_lossy(&answer).into_owned(),
+        started.elapsed(),
+    )
+}
+
+#[tokio::test]
+async fn a_stalled_body_is_a_408_and_frees_its_screening_slot() {
+    let mut config = test_config();
+    config.body_idle_timeout = Duration::from_secs(1);
+    config.max_concurrent_screenings = 1;
+    config.admission_wait = Duration::from_millis(200);
+    let app = spawn_app(config).await;
+    let port = app.address.rsplit(':').next().expect("port").to_owned();
+
+    for content_type in ["text/csv", "application/json"] {
+        let port = port.clone();
+        let sent = "Supplier,Country of Origin\nACME,CN\n";
+        let (answer, waited) =
+            tokio::task::spawn_blocking(move || stalled_request(&port, content_type, 10_000, sent))
+                .await
+                .expect("joined");
+        assert!(
+            answer.starts_with("HTTP/1.1 408"),
+            "{content_type}: {answer}"
+        );
+        assert!(answer.contains("\"code\":\"request_timeout\""), "{answer}");
+        assert!(
+            waited < Duration::from_secs(10),
+            "the 408 came after {waited:?}, not after about the 1 s idle timeout"
+        );
+    }
+
+    // The one screening slot was released: a normal request is screened.
+    let response = reqwest::Client::new()
+        .post(app.url("/v1/screenings"))
+        .header("content-type", "text/csv")
+        .body(DEMO_MANIFEST)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+}
+
+#[tokio::test]
+async fn a_huge_name_is_a_row_error_answered_at_once_and_the_other_lines_are_screened() {
+    let app = shared_app().await;
+    let huge = "X".repeat(100_000);
+    let manifest = serde_json::json!({"shipments": [{"shipment_id": "BIG", "lines": [
+        {"line": 1, "supplier_name": huge, "country_of_origin": "CN"},
+        {"line": 2, "supplier_name": "Korea Ryonbong General Corp.", "country_of_origin": "CN"}
+    ]}]});
+    let started = Instant::now();
+    let response = reqwest::Client::new()
+        .post(app.url("/v1/screenings"))
+        .json(&manifest)
+        .send()
+        .await
+        .expect("sent");
+    let waited = started.elapsed();
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.expect("JSON");
+    assert_eq!(body["errors"][0]["column"], "supplier_name", "{}", body["errors"]);
+    assert!(body["errors"][0]["message"].as_str().is_some_and(|m| m.contains("400 characters")));
+    assert_eq!(body["results"][0]["line"], 2);
+    assert_eq!(body["results"][0]["verdict"], "prohibited");
+    assert!(waited < Duration::from_secs(5), "took {waited:?}");
+}
