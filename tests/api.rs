@@ -8,11 +8,11 @@
 mod api {
     pub mod dockerfile;
     pub mod errors;
+    pub mod hostile_input;
     pub mod indicators;
     pub mod ops;
     pub mod reload;
     pub mod screenings;
-    pub mod slow_bodies;
     pub mod support;
     pub mod tips;
 }

@@ -290,9 +290,10 @@ pub fn json_error_handler(error: JsonPayloadError, _: &HttpRequest) -> actix_web
         JsonPayloadError::Deserialize(e) | JsonPayloadError::Serialize(e) => ApiError::new(
             ErrorCode::MalformedJson,
             format!(
-                "malformed JSON at line {}, column {}: {e}",
+                "malformed JSON at line {}, column {}: {}",
                 e.line(),
-                e.column()
+                e.column(),
+                super::plain_messages::plain(&e.to_string())
             ),
         )
         .with_details(vec![json!({ "line": e.line(), "column": e.column() })]),
@@ -314,7 +315,10 @@ pub fn json_error_handler(error: JsonPayloadError, _: &HttpRequest) -> actix_web
 pub fn query_error_handler(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
     ApiError::new(
         ErrorCode::InvalidQuery,
-        format!("invalid query string: {error}"),
+        format!(
+            "invalid query string: {}",
+            super::plain_messages::plain(&error.to_string())
+        ),
     )
     .into()
 }

@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod negotiate;
 pub mod openapi;
 pub mod openapi_common;
+pub mod plain_messages;
 pub mod probe;
 pub mod render;
 pub mod request_schemas;

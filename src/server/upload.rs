@@ -1,5 +1,6 @@
 //! `multipart/form-data` uploads (the compliance team's "upload a CSV batch" form): the part
-//! named `file` is the manifest; other parts are ignored.
+//! named `file` is the manifest; other parts are ignored; a second `file` part is refused (400
+//! `malformed_multipart`), so a result never silently covers only some of the files sent.
 //!
 //! The part's format comes from its Content-Type (`text/csv`, `application/json`), else from its
 //! file name's extension, else from sniffing its first bytes (`manifest::InputFormat`), because
@@ -90,7 +91,7 @@ async fn screen_file_part(
                 format
             }
         };
-        return match format {
+        let rendered = match format {
             InputFormat::Json => {
                 let rest = read_all(&mut field, budget).await?;
                 let mut bytes = first.map(|b| b.to_vec()).unwrap_or_default();
@@ -102,8 +103,33 @@ async fn screen_file_part(
                 let slot = state.admission.admit().await?;
                 screen_streamed_csv(screener, slot, first, &mut field, budget, output).await
             }
-        };
+        }?;
+        drop(field);
+        refuse_a_second_file(multipart, budget).await?;
+        return Ok(rendered);
     }
+}
+
+/// Reads the rest of the form; a second `file` part is refused (400) rather than ignored, since
+/// a result for the first file alone would look like a result for everything sent.
+async fn refuse_a_second_file(
+    multipart: &mut Multipart,
+    budget: &BodyBudget,
+) -> Result<(), ApiError> {
+    while let Some(field) = budget.wait(multipart.next()).await? {
+        let field = field.map_err(malformed)?;
+        if field.name() == Some(FILE_PART) {
+            return Err(ApiError::new(
+                ErrorCode::MalformedMultipart,
+                format!(
+                    "the form has more than one `{FILE_PART}` part: send one manifest per \
+                     request (or join the files into one)"
+                ),
+            ));
+        }
+        // Any other part is skipped by the next call (the whole body stays within the limit).
+    }
+    Ok(())
 }
 
 /// The format the part announces by Content-Type or file name, if any.

@@ -19,6 +19,16 @@ async fn post(path: &str, content_type: &str, body: impl Into<reqwest::Body>) ->
         .expect("sent")
 }
 
+async fn post_form(form: reqwest::multipart::Form) -> reqwest::Response {
+    let app = shared_app().await;
+    reqwest::Client::new()
+        .post(app.url("/v1/screenings"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("an answer, not a closed connection")
+}
+
 #[tokio::test]
 async fn malformed_json_is_a_400_with_line_and_column() {
     let response = post(
@@ -53,30 +63,35 @@ async fn a_csv_whose_header_cannot_be_read_is_a_400_with_its_line() {
 async fn an_empty_file_part_with_no_declared_type_is_a_422_not_a_dropped_connection() {
     // Found by schemathesis: the part ended while its format was being sniffed, and polling it
     // again panicked inside actix-multipart, which dropped the connection without an answer.
-    let app = shared_app().await;
     for file_name in ["file", "manifest"] {
         let part = reqwest::multipart::Part::bytes(Vec::new()).file_name(file_name);
         let form = reqwest::multipart::Form::new().part("file", part);
-        let response = reqwest::Client::new()
-            .post(app.url("/v1/screenings"))
-            .multipart(form)
-            .send()
-            .await
-            .expect("an answer, not a closed connection");
+        let response = post_form(form).await;
         expect_error(response, 422, "no_screenable_line").await;
     }
 }
 
 #[tokio::test]
+async fn a_form_with_two_file_parts_is_refused_not_half_screened() {
+    let part = |name: &str| {
+        reqwest::multipart::Part::bytes(b"Supplier,Country of Origin\nACME,CN\n".to_vec())
+            .file_name(name.to_owned())
+    };
+    let form = reqwest::multipart::Form::new()
+        .part("file", part("a.csv"))
+        .text("note", "between the files")
+        .part("file", part("b.csv"));
+    let response = post_form(form).await;
+    let body = expect_error(response, 400, "malformed_multipart").await;
+    assert!(body["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("more than one")));
+}
+
+#[tokio::test]
 async fn a_multipart_form_without_a_file_part_is_a_400() {
-    let app = shared_app().await;
     let form = reqwest::multipart::Form::new().text("manifest", "Supplier\nACME\n");
-    let response = reqwest::Client::new()
-        .post(app.url("/v1/screenings"))
-        .multipart(form)
-        .send()
-        .await
-        .expect("sent");
+    let response = post_form(form).await;
     let body = expect_error(response, 400, "malformed_multipart").await;
     assert!(body["error"]["message"]
         .as_str()

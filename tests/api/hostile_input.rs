@@ -101,8 +101,14 @@ async fn a_huge_name_is_a_row_error_answered_at_once_and_the_other_lines_are_scr
     let waited = started.elapsed();
     assert_eq!(response.status(), 200);
     let body: serde_json::Value = response.json().await.expect("JSON");
-    assert_eq!(body["errors"][0]["column"], "supplier_name", "{}", body["errors"]);
-    assert!(body["errors"][0]["message"].as_str().is_some_and(|m| m.contains("400 characters")));
+    assert_eq!(
+        body["errors"][0]["column"], "supplier_name",
+        "{}",
+        body["errors"]
+    );
+    assert!(body["errors"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("400 characters")));
     assert_eq!(body["results"][0]["line"], 2);
     assert_eq!(body["results"][0]["verdict"], "prohibited");
     assert!(waited < Duration::from_secs(5), "took {waited:?}");

@@ -10,7 +10,7 @@ use caatsa_screen::report::tip::{self, TipFormat};
 use caatsa_screen::screening::{Screener, Screening};
 use serde_json::{json, Value};
 
-use super::support::{expect_error, shared_app};
+use super::support::{expect_error, shared_app, spawn_app, test_config};
 
 const DATE: &str = "2026-03-02";
 
@@ -124,4 +124,28 @@ async fn malformed_tip_requests_get_their_codes() {
     expect_error(post("?format=pdf", None, &good).await, 400, "invalid_query").await;
     let missing_id = json!({"manifest":manifest()});
     expect_error(post("", None, &missing_id).await, 400, "malformed_json").await;
+}
+
+#[tokio::test]
+async fn a_tip_request_may_be_as_large_as_the_configured_body_limit() {
+    // A 3 MiB request (a large screening posted back) is read, not refused at actix's 2 MiB
+    // default; over the configured limit it is a 413. The padding makes `date` invalid, so
+    // the read request is answered 422 without drafting anything.
+    let padded =
+        json!({"shipment_id": "TIP1", "date": "x".repeat(3 << 20), "manifest": manifest()});
+    for (limit_mb, status, code) in [
+        (8, 422, "invalid_tip_request"),
+        (1, 413, "payload_too_large"),
+    ] {
+        let mut config = test_config();
+        config.max_body_bytes = limit_mb << 20;
+        let app = spawn_app(config).await;
+        let response = reqwest::Client::new()
+            .post(app.url("/v1/tips"))
+            .json(&padded)
+            .send()
+            .await
+            .expect("sent");
+        expect_error(response, status, code).await;
+    }
 }

@@ -49,8 +49,13 @@ pub fn resource(path: &str) -> Resource {
 /// Registers the state, the extractor error handlers, every route, the docs and the 404.
 pub fn configure(state: web::Data<AppState>) -> impl FnOnce(&mut ServiceConfig) {
     move |cfg: &mut ServiceConfig| {
+        // JSON bodies read by the extractor (a tip request, which may carry a whole screening)
+        // get the same limit as manifests, not actix's 2 MiB default.
+        let json = web::JsonConfig::default()
+            .limit(state.max_body_bytes)
+            .error_handler(error::json_error_handler);
         cfg.app_data(state)
-            .app_data(web::JsonConfig::default().error_handler(error::json_error_handler))
+            .app_data(json)
             .app_data(web::QueryConfig::default().error_handler(error::query_error_handler))
             .service(resource("/v1/screenings").route(web::post().to(screenings::create)))
             .service(resource("/v1/tips").route(web::post().to(tips::create)))
