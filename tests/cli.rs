@@ -194,6 +194,34 @@ fn fail_on_exits_3_when_a_line_reaches_the_level() {
 }
 
 #[test]
+fn fail_on_also_trips_on_a_row_that_could_not_be_read_unless_allowed() {
+    // The second row names nothing to screen: it is a row error, not a clear line.
+    let csv = "Bill of Lading,Shipper,Country of Origin\n\
+               B1,LG Electronics Inc.,\"Korea, Republic of\"\nB2,,\n";
+    let args = [
+        "screen",
+        "-",
+        "--input-format",
+        "csv",
+        "--fail-on",
+        "review",
+    ];
+    let out = run_with_stdin(&args, csv.as_bytes());
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("could not be read"), "{stderr}");
+    let allowed = [&args[..], &["--allow-row-errors"]].concat();
+    let out = run_with_stdin(&allowed, csv.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        result["errors"].as_array().map(Vec::len),
+        Some(1),
+        "still listed"
+    );
+}
+
+#[test]
 fn fail_on_prohibited_and_the_list_age_limit() {
     // Only the enforcement target is a presumption line; it is not prohibited.
     let target = "Shipper,Country of Origin\nLi-Ning Sporting Goods Co. Ltd.,CN\n";

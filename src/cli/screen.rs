@@ -1,8 +1,8 @@
 //! `caatsa-screen screen FILE`: reads a manifest (CSV streamed in constant memory, or JSON),
 //! screens it in parallel, and writes the result to stdout or `--out`: a table when stdout is a
 //! terminal and no `--format` is given, JSON otherwise (or CSV), with a progress bar on a
-//! terminal and a summary on stderr. `--fail-on LEVEL` exits 3 when any line
-//! reaches LEVEL; `--max-list-age DAYS` sets when the OFAC list is reported stale.
+//! terminal and a summary on stderr. `--fail-on LEVEL` exits 3 when any line reaches LEVEL or
+//! any row could not be read (unless `--allow-row-errors`); `--max-list-age DAYS` sets when the OFAC list is reported stale.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, IsTerminal, Read, Write};
@@ -77,9 +77,13 @@ pub struct ScreenArgs {
     /// Write the result here instead of stdout.
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
-    /// Exit with status 3 when any line reaches this level.
+    /// Exit with status 3 when any line reaches this level, or when any row could not be read
+    /// (an unread row was not screened, so it may hide anything).
     #[arg(long, value_enum, value_name = "LEVEL")]
     fail_on: Option<Level>,
+    /// With --fail-on: rows that could not be read do not fail the run (they are still listed).
+    #[arg(long, requires = "fail_on")]
+    allow_row_errors: bool,
     /// Input format; by default from the file extension, else from the content.
     #[arg(long, value_enum)]
     input_format: Option<InputKind>,
@@ -147,9 +151,15 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
             "(a table because the output is a terminal: `--format json` or a pipe gives the JSON result, with each flag's evidence and sources)"
         );
     }
-    let failed = args
-        .fail_on
-        .is_some_and(|level| summary.at_least(level.verdict()) > 0);
+    let failed = args.fail_on.is_some_and(|level| {
+        summary.at_least(level.verdict()) > 0 || (summary.errors > 0 && !args.allow_row_errors)
+    });
+    if failed && summary.errors > 0 && !args.allow_row_errors {
+        eprintln!(
+            "failing: {} row(s) could not be read and were not screened (--allow-row-errors to accept that)",
+            summary.errors
+        );
+    }
     Ok(if failed {
         ExitCode::from(EXIT_FAIL_ON)
     } else {
