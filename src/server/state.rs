@@ -121,11 +121,13 @@ impl AppState {
                     .load()
                     .as_ref()
                     .map(|s| s.kb().version.id.clone());
+                // The cause names server files; it goes to the log, not to the client (reload is
+                // open to anyone who can reach the port until API keys exist).
                 return Err(ApiError::new(
                     ErrorCode::ReloadFailed,
                     format!(
-                        "reloading the knowledge base from {} failed: {error}; {}",
-                        self.source(),
+                        "reloading the knowledge base failed (the server log has the cause under \
+                         this response's x-request-id); {}",
                         match &kept {
                             Some(v) => format!("version {v} stays in service"),
                             None => "no knowledge base is in service".to_owned(),
