@@ -194,6 +194,29 @@ fn fail_on_exits_3_when_a_line_reaches_the_level() {
 }
 
 #[test]
+fn fail_on_levels_are_written_as_the_verdicts_are() {
+    // The demo manifest has high_risk lines: both spellings of the level trip on them.
+    for level in ["high_risk", "high-risk"] {
+        let manifest = fixture("demo_manifest.csv");
+        let out = run(&[
+            "screen",
+            &manifest,
+            "--fail-on",
+            level,
+            "--allow-row-errors",
+            "--out",
+            "/dev/null",
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{level}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn fail_on_also_trips_on_a_row_that_could_not_be_read_unless_allowed() {
     // The second row names nothing to screen: it is a row error, not a clear line.
     let csv = "Bill of Lading,Shipper,Country of Origin\n\

@@ -52,6 +52,8 @@ pub enum InputKind {
 pub enum Level {
     Prohibited,
     Presumption,
+    /// Written as the verdict is (`high_risk`); `high-risk` is accepted too.
+    #[value(name = "high_risk", alias = "high-risk")]
     HighRisk,
     Review,
 }
