@@ -85,7 +85,7 @@ pub async fn openapi_json() -> HttpResponse {
 
 /// Registers `/openapi.json`, Swagger UI under `/docs/` and the `/docs` redirect.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(super::routes::resource("/openapi.json").route(web::get().to(openapi_json)))
+    cfg.service(super::routes::get_resource("/openapi.json", openapi_json))
         .service(web::resource("/docs").route(web::get().to(|| async {
             HttpResponse::PermanentRedirect()
                 .insert_header(("location", DOCS_PATH))

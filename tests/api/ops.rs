@@ -7,6 +7,30 @@ use caatsa_screen::server::routes::ROUTES;
 use super::support::{metric, shared_app};
 
 #[tokio::test]
+async fn head_works_wherever_get_does_and_sends_no_body() {
+    let app = shared_app().await;
+    let client = reqwest::Client::new();
+    for (method, path) in ROUTES.iter().filter(|(method, _)| *method == "GET") {
+        let get = client.get(app.url(path)).send().await.expect("sent");
+        let head = client.head(app.url(path)).send().await.expect("sent");
+        assert_eq!(
+            head.status(),
+            get.status(),
+            "{method} {path}: HEAD answers as GET does"
+        );
+        assert_eq!(
+            head.headers().get("content-type"),
+            get.headers().get("content-type"),
+            "{path}"
+        );
+        assert!(
+            head.bytes().await.expect("read").is_empty(),
+            "{path}: no body"
+        );
+    }
+}
+
+#[tokio::test]
 async fn healthz_and_readyz_answer_200_once_the_knowledge_base_is_loaded() {
     let app = shared_app().await;
     let client = reqwest::Client::new();

@@ -8,7 +8,7 @@ pub mod screenings;
 pub mod tips;
 
 use actix_web::web::{self, ServiceConfig};
-use actix_web::{HttpRequest, Resource};
+use actix_web::{FromRequest, Handler, HttpRequest, Resource, Responder};
 
 use super::error::{self, method_not_allowed};
 use super::openapi;
@@ -27,14 +27,30 @@ pub const ROUTES: [(&str, &str); 9] = [
     ("GET", "/openapi.json"),
 ];
 
-/// The methods `path` answers, as an `Allow` header lists them (from [`ROUTES`]).
+/// The methods `path` answers, as an `Allow` header lists them (from [`ROUTES`]; a path that
+/// answers GET also answers HEAD, as HTTP requires).
 pub fn allowed_methods(path: &str) -> String {
-    let methods: Vec<&str> = ROUTES
+    let mut methods: Vec<&str> = ROUTES
         .iter()
         .filter(|(_, p)| *p == path)
         .map(|(method, _)| *method)
         .collect();
+    if methods.contains(&"GET") {
+        methods.push("HEAD");
+    }
     methods.join(", ")
+}
+
+/// A GET resource: the handler answers GET and HEAD (actix sends HEAD answers without a body).
+pub fn get_resource<F, Args>(path: &str, handler: F) -> Resource
+where
+    F: Handler<Args> + Clone,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    resource(path)
+        .route(web::get().to(handler.clone()))
+        .route(web::head().to(handler))
 }
 
 /// A resource whose unsupported methods get the JSON 405 with `Allow`.
@@ -59,12 +75,12 @@ pub fn configure(state: web::Data<AppState>) -> impl FnOnce(&mut ServiceConfig) 
             .app_data(web::QueryConfig::default().error_handler(error::query_error_handler))
             .service(resource("/v1/screenings").route(web::post().to(screenings::create)))
             .service(resource("/v1/tips").route(web::post().to(tips::create)))
-            .service(resource("/v1/indicators").route(web::get().to(indicators::summary)))
-            .service(resource("/v1/indicators/search").route(web::get().to(indicators::search)))
+            .service(get_resource("/v1/indicators", indicators::summary))
+            .service(get_resource("/v1/indicators/search", indicators::search))
             .service(resource("/v1/indicators/reload").route(web::post().to(indicators::reload)))
-            .service(resource("/healthz").route(web::get().to(ops::healthz)))
-            .service(resource("/readyz").route(web::get().to(ops::readyz)))
-            .service(resource("/metrics").route(web::get().to(ops::metrics)))
+            .service(get_resource("/healthz", ops::healthz))
+            .service(get_resource("/readyz", ops::readyz))
+            .service(get_resource("/metrics", ops::metrics))
             .configure(openapi::configure)
             .default_service(web::to(error::not_found));
     }
