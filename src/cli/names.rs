@@ -99,36 +99,28 @@ fn search(kb: &KbArgs, name: &str, limit: usize, min_score: f32) -> anyhow::Resu
             ]
         })
         .collect();
-    let heading = ["score", "listed name", "entity", "list", "source"];
+    let heading = ["score", "listed name", "entity", "list", "source"].map(str::to_owned);
     let terminal = std::io::stdout().is_terminal();
+    let heading = if terminal {
+        heading.map(|h| h.to_uppercase())
+    } else {
+        heading
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if terminal {
-        // Aligned for reading; the source (the widest column) runs to the end of the line.
-        let widths = [6, 40, 48, 9];
-        let upper = heading.map(str::to_uppercase);
+    for row in std::iter::once(&heading).chain(&rows) {
+        let cells = row.each_ref().map(String::as_str);
+        if terminal {
+            // Aligned for reading; the source (the widest column) runs to the end of the line.
+            writeln!(out, "{}", aligned(&cells, &[6, 40, 48, 9], None))?;
+        } else {
+            writeln!(out, "{}", cells.join("\t"))?;
+        }
+    }
+    if terminal && rows.is_empty() {
         writeln!(
             out,
-            "{}",
-            aligned(&upper.each_ref().map(String::as_str), &widths, None)
+            "no listed name scores {min_score} or more against {name:?}"
         )?;
-        for row in &rows {
-            writeln!(
-                out,
-                "{}",
-                aligned(&row.each_ref().map(String::as_str), &widths, None)
-            )?;
-        }
-        if rows.is_empty() {
-            writeln!(
-                out,
-                "no listed name scores {min_score} or more against {name:?}"
-            )?;
-        }
-    } else {
-        writeln!(out, "{}", heading.join("\t"))?;
-        for row in &rows {
-            writeln!(out, "{}", row.join("\t"))?;
-        }
     }
     out.flush()?;
     if let Some(stale) = screener.list_warning() {

@@ -2,7 +2,8 @@
 //! screens it in parallel, and writes the result to stdout or `--out`: a table when stdout is a
 //! terminal and no `--format` is given, JSON otherwise (or CSV), with a progress bar on a
 //! terminal and a summary on stderr. `--fail-on LEVEL` exits 3 when any line reaches LEVEL or
-//! any row could not be read (unless `--allow-row-errors`); `--max-list-age DAYS` sets when the OFAC list is reported stale.
+//! any row could not be read (unless `--allow-row-errors`); `--max-list-age DAYS` sets when the
+//! OFAC list is reported stale.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, IsTerminal, Read, Write};
@@ -153,10 +154,12 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
             "(a table because the output is a terminal: `--format json` or a pipe gives the JSON result, with each flag's evidence and sources)"
         );
     }
-    let failed = args.fail_on.is_some_and(|level| {
-        summary.at_least(level.verdict()) > 0 || (summary.errors > 0 && !args.allow_row_errors)
-    });
-    if failed && summary.errors > 0 && !args.allow_row_errors {
+    let unread_rows_fail = args.fail_on.is_some() && summary.errors > 0 && !args.allow_row_errors;
+    let failed = unread_rows_fail
+        || args
+            .fail_on
+            .is_some_and(|level| summary.at_least(level.verdict()) > 0);
+    if unread_rows_fail {
         eprintln!(
             "failing: {} row(s) could not be read and were not screened (--allow-row-errors to accept that)",
             summary.errors
@@ -244,19 +247,15 @@ fn progress_bar() -> ProgressBar {
 /// The run's speed on stderr, with the verdict counts unless the table already printed them.
 fn report(summary: &Summary, started: Instant, with_counts: bool) {
     let secs = started.elapsed().as_secs_f64();
-    if !with_counts {
-        eprintln!(
-            "screened {} lines in {secs:.2}s ({:.0} lines/s, knowledge base load excluded)",
-            summary.lines,
-            summary.lines as f64 / secs.max(1e-9)
-        );
-        return;
-    }
+    let counts = if with_counts {
+        format!(": {}", summary.describe())
+    } else {
+        String::new()
+    };
     eprintln!(
-        "screened {} lines in {secs:.2}s ({:.0} lines/s, knowledge base load excluded): {}",
+        "screened {} lines in {secs:.2}s ({:.0} lines/s, knowledge base load excluded){counts}",
         summary.lines,
         summary.lines as f64 / secs.max(1e-9),
-        summary.describe()
     );
 }
 

@@ -183,13 +183,11 @@ where
     S: Stream<Item = Result<Bytes, E>> + Unpin,
     E: std::fmt::Display,
 {
-    loop {
-        let next = match budget.wait(stream.next()).await {
-            Ok(Some(chunk)) => chunk.map_err(unreadable),
-            Ok(None) => break,
-            Err(timeout) => Err(timeout),
-        };
-        let checked = next.and_then(|chunk| budget.spend(chunk.len()).map(|()| chunk));
+    // A timeout, like a broken body, ends the stream with an error the reader also receives.
+    while let Some(next) = budget.wait(stream.next()).await.transpose() {
+        let checked = next
+            .and_then(|chunk| chunk.map_err(unreadable))
+            .and_then(|chunk| budget.spend(chunk.len()).map(|()| chunk));
         match checked {
             Ok(chunk) => {
                 if tx.send(Ok(chunk)).await.is_err() {
@@ -242,10 +240,10 @@ impl Read for ChannelReader {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const IDLE: Duration = Duration::from_secs(5);
     use actix_web::test::TestRequest;
     use futures_util::stream;
+
+    const IDLE: Duration = Duration::from_secs(5);
 
     fn chunks(parts: &[&'static str]) -> impl Stream<Item = Result<Bytes, String>> + Unpin {
         stream::iter(

@@ -1,8 +1,9 @@
 //! The shapes an error's `details` entries take, for the OpenAPI document. The server builds
 //! details as JSON values where each error arises (`ApiError::with_details`); these types only
 //! describe them, one per kind, so a generated client can read them with typed fields and
-//! schemathesis checks every answered detail against one of them. Each kind has a required field
-//! no other kind has, so exactly one matches (`oneOf`).
+//! schemathesis checks every answered detail against one of them. Each kind either has a
+//! required field no other kind has, or is closed (no other keys) where it shares one (a
+//! position's `line` with a row error's), so exactly one matches (`oneOf`).
 
 use crate::manifest::RowError;
 

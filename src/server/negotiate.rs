@@ -1,7 +1,7 @@
 //! Content negotiation, once for every route that can answer in several formats: the `format`
-//! query parameter wins (its values are an enum in the OpenAPI document, so an unknown one is a
-//! 400 `invalid_query` before a handler runs); otherwise the client's `Accept` header, ranked by
-//! its q-values, picks the first media type the route produces; otherwise the route's default.
+//! query parameter wins (exactly one of the values the OpenAPI document's enum lists, else a 400
+//! `invalid_query` naming them); otherwise the client's `Accept` header, ranked by its q-values,
+//! picks the first media type the route produces; otherwise the route's default.
 //!
 //! Each format type says which media types it answers ([`Negotiable::for_media`]); the ranking
 //! and the wildcard rules live here only, so `POST /v1/screenings` and `POST /v1/tips` cannot
@@ -28,11 +28,14 @@ pub trait Negotiable: Copy + 'static {
 /// `invalid_query` listing them), else the best-ranked `Accept` media type that names one of
 /// `F`'s formats, else `F::DEFAULT`.
 pub fn negotiate<F: Negotiable>(param: Option<&str>, request: &HttpRequest) -> Result<F, ApiError> {
-    Ok(by_accept(format_param(param)?, request))
+    Ok(match format_param(param)? {
+        Some(format) => format,
+        None => by_accept(request),
+    })
 }
 
 /// The `?format=` value as a format. Matching is exact, as the document's enum says.
-pub fn format_param<F: Negotiable>(param: Option<&str>) -> Result<Option<F>, ApiError> {
+fn format_param<F: Negotiable>(param: Option<&str>) -> Result<Option<F>, ApiError> {
     let Some(value) = param else {
         return Ok(None);
     };
@@ -54,13 +57,9 @@ pub fn format_param<F: Negotiable>(param: Option<&str>) -> Result<Option<F>, Api
     .with_details(vec![json!({ "parameter": "format", "accepted": accepted })]))
 }
 
-/// The format for this request: `param` when given, else the best-ranked `Accept` media type
-/// that names one of `F`'s formats, else `F::DEFAULT`. An unreadable `Accept` header is treated
-/// as absent (RFC 9110 lets a server ignore it).
-fn by_accept<F: Negotiable>(param: Option<F>, request: &HttpRequest) -> F {
-    if let Some(format) = param {
-        return format;
-    }
+/// The best-ranked `Accept` media type that names one of `F`'s formats, else `F::DEFAULT`. An
+/// unreadable `Accept` header is treated as absent (RFC 9110 lets a server ignore it).
+fn by_accept<F: Negotiable>(request: &HttpRequest) -> F {
     let Ok(accept) = header::Accept::parse(request) else {
         return F::DEFAULT;
     };

@@ -60,76 +60,71 @@ async fn screen_file_part(
     screener: Arc<Screener>,
     output: OutputFormat,
 ) -> Result<Rendered, ApiError> {
-    loop {
-        let field = match budget.wait(multipart.next()).await? {
-            Some(field) => field.map_err(malformed)?,
-            None => {
-                return Err(ApiError::new(
-                    ErrorCode::MalformedMultipart,
-                    format!(
-                        "the form has no part named `{FILE_PART}`: send the manifest as \
-                         -F {FILE_PART}=@manifest.csv"
-                    ),
-                ))
-            }
-        };
-        if field.name() != Some(FILE_PART) {
-            continue;
+    let Some(field) = next_file_part(multipart, budget).await? else {
+        return Err(ApiError::new(
+            ErrorCode::MalformedMultipart,
+            format!(
+                "the form has no part named `{FILE_PART}`: send the manifest as \
+                 -F {FILE_PART}=@manifest.csv"
+            ),
+        ));
+    };
+    let declared = declared_format(&field);
+    // Fused: a part that ended while its format was sniffed (an empty file) reads as ended
+    // again, instead of polling the finished part (which actix-multipart answers with a
+    // panic that drops the connection).
+    let mut field = field.fuse();
+    let mut first = None;
+    let format = match declared {
+        Some(format) => format,
+        None => {
+            let head = first_chunk(&mut field, budget).await?;
+            let format = InputFormat::sniff(&head);
+            first = Some(head);
+            format
         }
-        let declared = declared_format(&field);
-        // Fused: a part that ended while its format was sniffed (an empty file) reads as ended
-        // again, instead of polling the finished part (which actix-multipart answers with a
-        // panic that drops the connection).
-        let mut field = field.fuse();
-        let mut first = None;
-        let format = match declared {
-            Some(format) => format,
-            None => {
-                let head = first_chunk(&mut field, budget).await?;
-                let format = InputFormat::sniff(&head);
-                first = Some(head);
-                format
-            }
-        };
-        let rendered = match format {
-            InputFormat::Json => {
-                let rest = read_all(&mut field, budget).await?;
-                let mut bytes = first.map(|b| b.to_vec()).unwrap_or_default();
-                bytes.extend_from_slice(&rest);
-                let slot = state.admission.admit().await?;
-                run_blocking(slot, move || screen_json(&screener, &bytes, output)).await
-            }
-            InputFormat::Csv => {
-                let slot = state.admission.admit().await?;
-                screen_streamed_csv(screener, slot, first, &mut field, budget, output).await
-            }
-        }?;
-        drop(field);
-        refuse_a_second_file(multipart, budget).await?;
-        return Ok(rendered);
+    };
+    let rendered = match format {
+        InputFormat::Json => {
+            let rest = read_all(&mut field, budget).await?;
+            let mut bytes = first.map(|b| b.to_vec()).unwrap_or_default();
+            bytes.extend_from_slice(&rest);
+            let slot = state.admission.admit().await?;
+            run_blocking(slot, move || screen_json(&screener, &bytes, output)).await
+        }
+        InputFormat::Csv => {
+            let slot = state.admission.admit().await?;
+            screen_streamed_csv(screener, slot, first, &mut field, budget, output).await
+        }
+    }?;
+    drop(field);
+    // A second file is refused rather than ignored: a result for the first file alone would
+    // look like a result for everything sent.
+    if next_file_part(multipart, budget).await?.is_some() {
+        return Err(ApiError::new(
+            ErrorCode::MalformedMultipart,
+            format!(
+                "the form has more than one `{FILE_PART}` part: send one manifest per \
+                 request (or join the files into one)"
+            ),
+        ));
     }
+    Ok(rendered)
 }
 
-/// Reads the rest of the form; a second `file` part is refused (400) rather than ignored, since
-/// a result for the first file alone would look like a result for everything sent.
-async fn refuse_a_second_file(
+/// The next part named `file`; other parts are skipped (their bytes still count against the
+/// body limit, below the parser).
+async fn next_file_part(
     multipart: &mut Multipart,
     budget: &BodyBudget,
-) -> Result<(), ApiError> {
+) -> Result<Option<Field>, ApiError> {
     while let Some(field) = budget.wait(multipart.next()).await? {
         let field = field.map_err(malformed)?;
         if field.name() == Some(FILE_PART) {
-            return Err(ApiError::new(
-                ErrorCode::MalformedMultipart,
-                format!(
-                    "the form has more than one `{FILE_PART}` part: send one manifest per \
-                     request (or join the files into one)"
-                ),
-            ));
+            return Ok(Some(field));
         }
-        // Any other part is skipped by the next call (the whole body stays within the limit).
     }
-    Ok(())
+    Ok(None)
 }
 
 /// The format the part announces by Content-Type or file name, if any.
