@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use caatsa_screen::manifest::{self, InputFormat, ManifestLine, RowError};
 use caatsa_screen::report::stream::{CsvWriter, JsonWriter, ResultWriter};
 use caatsa_screen::report::table::TableWriter;
@@ -73,7 +73,12 @@ impl Level {
 #[derive(Debug, clap::Args)]
 pub struct ScreenArgs {
     /// Manifest file (.csv or .json), or `-` for stdin (with --input-format).
-    file: PathBuf,
+    #[arg(required_unless_present = "ams", conflicts_with = "ams")]
+    file: Option<PathBuf>,
+    /// A folder of CBP's public AMS tables (header, billgen, cargodesc, tariff, shipper,
+    /// consignee, ...), joined on `identifier` into lines. Rows that join no bill are reported.
+    #[arg(long, value_name = "DIR")]
+    ams: Option<PathBuf>,
     /// Output format [default: table on a terminal, else json].
     #[arg(long, value_enum)]
     format: Option<OutputFormat>,
@@ -176,7 +181,16 @@ type Records = Box<dyn Iterator<Item = Result<ManifestLine, RowError>>>;
 
 /// The manifest's records (streamed for CSV) and the reader's warnings.
 fn open_records(args: &ScreenArgs) -> anyhow::Result<(Records, Vec<String>)> {
-    let stdin = args.file.as_os_str() == "-";
+    let file = match (&args.file, &args.ams) {
+        (_, Some(dir)) => {
+            let manifest = manifest::read_ams(dir)
+                .with_context(|| format!("reading the AMS tables in {}", dir.display()))?;
+            return Ok(in_memory(manifest));
+        }
+        (Some(file), None) => file,
+        (None, None) => bail!("give a manifest file, or --ams DIR"),
+    };
+    let stdin = file.as_os_str() == "-";
     let declared = args.input_format.map(|k| match k {
         InputKind::Csv => InputFormat::Csv,
         InputKind::Json => InputFormat::Json,
@@ -184,13 +198,11 @@ fn open_records(args: &ScreenArgs) -> anyhow::Result<(Records, Vec<String>)> {
     let mut input: Box<dyn Read> = if stdin {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(
-            File::open(&args.file).with_context(|| format!("opening {}", args.file.display()))?,
-        )
+        Box::new(File::open(file).with_context(|| format!("opening {}", file.display()))?)
     };
     let format = match declared.or_else(|| {
         (!stdin)
-            .then(|| InputFormat::from_extension(&args.file))
+            .then(|| InputFormat::from_extension(file))
             .flatten()
     }) {
         Some(format) => format,
@@ -207,7 +219,7 @@ fn open_records(args: &ScreenArgs) -> anyhow::Result<(Records, Vec<String>)> {
     match format {
         InputFormat::Csv => {
             let lines = manifest::csv_lines(BufReader::with_capacity(1 << 16, input))
-                .with_context(|| format!("reading {}", args.file.display()))?;
+                .with_context(|| format!("reading {}", file.display()))?;
             let warnings = lines.warnings();
             Ok((Box::new(lines), warnings))
         }
@@ -215,15 +227,20 @@ fn open_records(args: &ScreenArgs) -> anyhow::Result<(Records, Vec<String>)> {
             let mut bytes = Vec::new();
             input.read_to_end(&mut bytes)?;
             let manifest = manifest::read_json(&bytes)
-                .with_context(|| format!("reading {}", args.file.display()))?;
-            let records = manifest
-                .lines
-                .into_iter()
-                .map(Ok)
-                .chain(manifest.errors.into_iter().map(Err));
-            Ok((Box::new(records), manifest.warnings))
+                .with_context(|| format!("reading {}", file.display()))?;
+            Ok(in_memory(manifest))
         }
     }
+}
+
+/// A manifest read whole (JSON, AMS tables) as records: lines first, then row errors.
+fn in_memory(manifest: manifest::Manifest) -> (Records, Vec<String>) {
+    let records = manifest
+        .lines
+        .into_iter()
+        .map(Ok)
+        .chain(manifest.errors.into_iter().map(Err));
+    (Box::new(records), manifest.warnings)
 }
 
 /// Colour for a terminal, unless the user set `NO_COLOR` (https://no-color.org).

@@ -13,7 +13,9 @@
 //! `harmonized_number`, `piece_count`, `consignee_name`), the flattened NIST FEIII 2018 file
 //! (`shipper_address`), Panjiva exports (`Bill of Lading Number`, `Shipper`, `Consignee`,
 //! `Country of Origin (F)`, `Port of Loading (F)`, `Goods Shipped`, `Qty`, `Value`, `IMO`) and
-//! CBP Form 7501 / ISF terms (`Entry Number`, `Importer of Record`, `Manufacturer`).
+//! CBP Form 7501 / ISF terms (`Entry Number`, `Importer of Record`, `Manufacturer`, `Buyer`),
+//! and the AMS header, container and marks tables (`port_of_unlading`, `actual_arrival_date`,
+//! `container_number`, `marks_and_numbers_1..8`, `notify_party_name`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -45,8 +47,6 @@ pub(crate) static ALIASES: &[AliasRow] = &[
             "Master BOL",
             "Master BOL Number",
             "Master Bill of Lading",
-            "Entry Number",
-            "Entry No",
             "identifier",
         ],
     },
@@ -67,14 +67,7 @@ pub(crate) static ALIASES: &[AliasRow] = &[
     },
     AliasRow {
         field: Field::Importer,
-        aliases: &[
-            "Importer",
-            "Importer Name",
-            "Importer of Record",
-            "IOR",
-            "Consignee",
-            "Consignee Name",
-        ],
+        aliases: &["Importer", "Importer Name", "Importer of Record", "IOR"],
     },
     AliasRow {
         field: Field::SupplierName,
@@ -240,6 +233,69 @@ pub(crate) static ALIASES: &[AliasRow] = &[
         field: Field::VesselImo,
         aliases: &["IMO", "Vessel IMO", "IMO Number", "IMO No"],
     },
+    AliasRow {
+        field: Field::PortOfUnlading,
+        aliases: &[
+            "Port of Unlading",
+            "Port of Unlading (D)",
+            "US Port of Unlading",
+            "US Port",
+            "Port of Discharge",
+            "Discharge Port",
+            "Port of Entry",
+            "Port of Arrival",
+        ],
+    },
+    AliasRow {
+        field: Field::ArrivalDate,
+        // Not `estimated_arrival_date` / `ETA`: AMS files carry both dates, and the actual one
+        // is the fact; the AMS table reader falls back to the estimate itself.
+        aliases: &[
+            "Arrival Date",
+            "Actual Arrival Date",
+            "Date of Arrival",
+            "Import Date",
+        ],
+    },
+    AliasRow {
+        field: Field::EntryNumber,
+        aliases: &["Entry Number", "Entry No", "Entry", "CBP Entry Number"],
+    },
+    AliasRow {
+        field: Field::ContainerNumbers,
+        aliases: &[
+            "Container",
+            "Container Number",
+            "Container No",
+            "Containers",
+            "Container ID",
+            "Equipment Number",
+        ],
+    },
+    AliasRow {
+        field: Field::Consignee,
+        aliases: &[
+            "Consignee",
+            "Consignee Name",
+            "Ultimate Consignee",
+            "Buyer",
+            "Buyer Name",
+        ],
+    },
+    AliasRow {
+        field: Field::NotifyParty,
+        aliases: &["Notify Party", "Notify Party Name", "Notify"],
+    },
+    AliasRow {
+        field: Field::Marks,
+        aliases: &[
+            "Marks",
+            "Marks and Numbers",
+            "Marks & Numbers",
+            "Marks and Nos",
+            "Shipping Marks",
+        ],
+    },
 ];
 
 /// Column names that describe *a* party without saying which one (the AMS shipper, consignee
@@ -280,9 +336,26 @@ pub(crate) fn normalize_header(header: &str) -> String {
         .collect()
 }
 
-/// True for fields that may be spread over several columns (`address_1..4`), which are joined.
+/// True for fields that may be spread over several columns (`address_1..4`,
+/// `marks_and_numbers_1..8`, `container_number_2`) or given as a JSON array, which are joined.
 pub(crate) fn is_multi_column(field: Field) -> bool {
-    matches!(field, Field::SupplierAddress | Field::ManufacturerAddress)
+    matches!(
+        field,
+        Field::SupplierAddress
+            | Field::ManufacturerAddress
+            | Field::Marks
+            | Field::ContainerNumbers
+    )
+}
+
+/// What joins the parts of a multi-column field: a list separator for container numbers (each
+/// part is a number of its own), a space for text that was hard-wrapped over columns.
+pub(crate) fn part_separator(field: Field) -> &'static str {
+    if field == Field::ContainerNumbers {
+        "; "
+    } else {
+        " "
+    }
 }
 
 /// What `header` means: a canonical field, an unqualified party attribute, or unknown.

@@ -1,5 +1,10 @@
 //! The canonical manifest fields, one name each. Evidence, errors and both readers refer to
 //! fields through [`Field`] so that a column is always reported under the same name.
+//!
+//! Two groups: the fields screening reads (parties, countries, ports, HTS, vessel) and the
+//! shipment facts it only echoes and validates (US port of unlading, arrival date, entry
+//! number, containers, consignee, notify party, marks), which an allegation draft needs to say
+//! which shipments entered where and when.
 
 use serde::{Deserialize, Serialize};
 
@@ -38,11 +43,18 @@ pub enum Field {
     ValueUsd,
     VesselName,
     VesselImo,
+    PortOfUnlading,
+    ArrivalDate,
+    EntryNumber,
+    ContainerNumbers,
+    Consignee,
+    NotifyParty,
+    Marks,
 }
 
 impl Field {
     /// Every canonical field, in the documented column order.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 26] = [
         Field::ShipmentId,
         Field::Line,
         Field::Importer,
@@ -62,6 +74,13 @@ impl Field {
         Field::ValueUsd,
         Field::VesselName,
         Field::VesselImo,
+        Field::PortOfUnlading,
+        Field::ArrivalDate,
+        Field::EntryNumber,
+        Field::ContainerNumbers,
+        Field::Consignee,
+        Field::NotifyParty,
+        Field::Marks,
     ];
 
     /// The canonical snake_case name, as used in JSON input, CSV output and evidence.
@@ -86,6 +105,13 @@ impl Field {
             Field::ValueUsd => "value_usd",
             Field::VesselName => "vessel_name",
             Field::VesselImo => "vessel_imo",
+            Field::PortOfUnlading => "port_of_unlading",
+            Field::ArrivalDate => "arrival_date",
+            Field::EntryNumber => "entry_number",
+            Field::ContainerNumbers => "container_numbers",
+            Field::Consignee => "consignee",
+            Field::NotifyParty => "notify_party",
+            Field::Marks => "marks",
         }
     }
 

@@ -189,7 +189,11 @@ fn unqualified_owner(headers: &[String], meanings: &[HeaderMeaning]) -> Option<O
             OTHER_PARTY_MARKERS.iter().any(|m| lower.contains(m))
         }
     });
-    if has(Field::Importer) || other_party_column {
+    if has(Field::Importer)
+        || has(Field::Consignee)
+        || has(Field::NotifyParty)
+        || other_party_column
+    {
         return None;
     }
     match (has(Field::SupplierName), has(Field::ManufacturerName)) {

@@ -15,11 +15,16 @@ pub const MAX_NAME_WORDS: usize = 40;
 /// The longest value of any other field, in characters.
 pub const MAX_FIELD_CHARS: usize = 4000;
 
-/// Fields whose text the name matcher compares against the watchlists.
+/// Fields that hold one party's name (screened, or echoed as a shipment fact).
 fn is_name(field: Field) -> bool {
     matches!(
         field,
-        Field::Importer | Field::SupplierName | Field::ManufacturerName | Field::VesselName
+        Field::Importer
+            | Field::SupplierName
+            | Field::ManufacturerName
+            | Field::VesselName
+            | Field::Consignee
+            | Field::NotifyParty
     )
 }
 

@@ -47,6 +47,26 @@ pub struct ManifestLine {
     pub vessel_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vessel_imo: Option<String>,
+    /// The US port where the goods were unladen (`Oakland, California`), as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port_of_unlading: Option<String>,
+    /// The arrival date as written; [`super::checks`] warns when it is not a date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arrival_date: Option<String>,
+    /// The CBP entry number (Form 7501 block 1), when the export has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_number: Option<String>,
+    /// Container numbers as written (ISO 6346; a bad check digit is warned, not refused).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub container_numbers: Vec<String>,
+    /// The consignee named on the bill of lading (may differ from the importer of record).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consignee: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notify_party: Option<String>,
+    /// Marks and numbers on the packages (`MADE IN ...`), joined with spaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marks: Option<String>,
     /// Columns the reader did not recognise, echoed back unchanged (header -> value).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
@@ -159,6 +179,15 @@ impl ManifestLine {
             Field::ValueUsd => self.value_usd.map(|v| v.to_string()),
             Field::VesselName => text(&self.vessel_name),
             Field::VesselImo => text(&self.vessel_imo),
+            Field::PortOfUnlading => text(&self.port_of_unlading),
+            Field::ArrivalDate => text(&self.arrival_date),
+            Field::EntryNumber => text(&self.entry_number),
+            Field::ContainerNumbers => {
+                (!self.container_numbers.is_empty()).then(|| self.container_numbers.join("; "))
+            }
+            Field::Consignee => text(&self.consignee),
+            Field::NotifyParty => text(&self.notify_party),
+            Field::Marks => text(&self.marks),
         }
     }
 

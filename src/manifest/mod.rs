@@ -7,11 +7,14 @@
 //! the evidence shown to the user must quote the input verbatim.
 //!
 //! Entry points: [`read`] (whole input, either format), [`read_csv`] / [`csv_lines`] (CSV, the
-//! latter streaming in constant memory), [`read_json`]. Header and key aliases live in one table
+//! latter streaming in constant memory), [`read_json`], and [`read_ams`] (a folder of CBP's
+//! public AMS tables, joined on `identifier`). Header and key aliases live in one table
 //! (`aliases.rs`); the rules that turn a row into a line live in one place (`row.rs`) and are
 //! shared by both readers.
 
 mod aliases;
+mod ams;
+pub mod checks;
 mod csv_input;
 mod error;
 mod fields;
@@ -21,8 +24,8 @@ mod json_fields;
 mod json_input;
 pub mod limits;
 mod line;
-mod row;
-mod values;
+pub(crate) mod row;
+pub(crate) mod values;
 mod window;
 
 #[cfg(test)]
@@ -30,6 +33,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
+pub use ams::read_ams;
 pub use csv_input::{csv_lines, read_csv, CsvLines};
 pub use error::{ManifestError, RowError};
 pub use fields::Field;

@@ -73,11 +73,11 @@ impl RawLine {
         }
     }
 
-    /// Appends one part of a multi-column field (addresses), separated by a space.
+    /// Appends one part of a multi-column field (addresses, marks, containers).
     pub fn push_part(&mut self, field: Field, part: &str) {
         match &mut self.text[field as usize] {
             Some(existing) => {
-                existing.push(' ');
+                existing.push_str(super::aliases::part_separator(field));
                 existing.push_str(part);
             }
             slot @ None => *slot = Some(part.to_owned()),
@@ -97,6 +97,10 @@ impl LineBuilder {
     pub fn build(&mut self, mut raw: RawLine) -> Result<ManifestLine, RowError> {
         let shipment_id = match raw.text[Field::ShipmentId as usize].take() {
             Some(id) => id,
+            // An export keyed by entry number (Form 7501) has no bill of lading column.
+            None if raw.get(Field::EntryNumber).is_some() => {
+                raw.get(Field::EntryNumber).unwrap_or_default().to_owned()
+            }
             None => {
                 self.unspecified_rows += 1;
                 UNSPECIFIED_SHIPMENT.to_owned()
@@ -167,6 +171,15 @@ impl LineBuilder {
             value_usd,
             vessel_name: take(Field::VesselName),
             vessel_imo: take(Field::VesselImo),
+            port_of_unlading: take(Field::PortOfUnlading),
+            arrival_date: take(Field::ArrivalDate),
+            entry_number: take(Field::EntryNumber),
+            container_numbers: take(Field::ContainerNumbers)
+                .map(|text| split_containers(&text))
+                .unwrap_or_default(),
+            consignee: take(Field::Consignee),
+            notify_party: take(Field::NotifyParty),
+            marks: take(Field::Marks),
             extra: std::mem::take(&mut raw.extra),
             source_line: raw.source_line,
         };
@@ -200,6 +213,16 @@ impl LineBuilder {
         *count = count.saturating_add(1);
         *count
     }
+}
+
+/// Container numbers from one cell: a list separated by `;`, `,`, `|` or line breaks (each
+/// number may itself contain spaces, `TEMU 651274 0`, so spaces do not separate).
+fn split_containers(text: &str) -> Vec<String> {
+    text.split([';', ',', '|', '\n'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A JSON number used as a line number: a whole, non-negative number that fits in `u32`.
@@ -303,6 +326,28 @@ mod tests {
             .build(raw(&[(Field::SupplierName, "X"), (Field::Line, "2.5")]))
             .expect_err("bad line");
         assert_eq!(error.column.as_deref(), Some("line"));
+    }
+
+    #[test]
+    fn container_cells_are_lists_and_entry_numbers_stand_in_for_missing_shipment_ids() {
+        let mut builder = LineBuilder::default();
+        let line = builder
+            .build(raw(&[
+                (Field::EntryNumber, "ABC-1234567-8"),
+                (Field::SupplierName, "X"),
+                (
+                    Field::ContainerNumbers,
+                    "TEMU 651274 0; GESU6641198,,OOLU1809656",
+                ),
+            ]))
+            .expect("screenable row");
+        assert_eq!(line.shipment_id, "ABC-1234567-8");
+        assert_eq!(line.entry_number.as_deref(), Some("ABC-1234567-8"));
+        assert_eq!(
+            line.container_numbers,
+            ["TEMU 651274 0", "GESU6641198", "OOLU1809656"]
+        );
+        assert_eq!(builder.warning(), None, "no UNSPECIFIED warning");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::screening::{LineResult, Regime, Screening};
 use super::spreadsheet::neutralize;
 
 /// The CSV header, in column order.
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 17] = [
     "shipment_id",
     "line",
     "source_line",
@@ -27,6 +27,7 @@ pub const HEADER: [&str; 16] = [
     "best_match_source",
     "legal_basis",
     "explanation",
+    "input_warnings",
     "indicators_version",
 ];
 
@@ -87,6 +88,7 @@ pub fn write_line<W: Write>(
         best.map(|e| e.source.url.clone()).unwrap_or_default(),
         citations.join("; "),
         result.explanation.clone(),
+        result.input_warnings.join(" | "),
         indicators_version.to_string(),
     ];
     out.write_record(row.iter().map(|c| neutralize(c).into_owned()))
@@ -117,6 +119,7 @@ pub fn write_error<W: Write>(
         String::new(),
         String::new(),
         error.to_string(),
+        String::new(),
         indicators_version.to_string(),
     ];
     out.write_record(row.iter().map(|c| neutralize(c).into_owned()))
@@ -158,6 +161,7 @@ mod tests {
             explanation: "x".into(),
             context: LineContext::default(),
             input: ManifestLine::default(),
+            input_warnings: vec!["w".into()],
         };
         let mut out = csv::Writer::from_writer(Vec::new());
         write_header(&mut out).unwrap();

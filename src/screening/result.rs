@@ -49,6 +49,11 @@ pub struct LineResult {
     pub context: LineContext,
     /// The line as read, so that the result stands on its own (tip drafts, audit).
     pub input: ManifestLine,
+    /// What is wrong with the line's shipment facts without stopping its screening (a
+    /// container number that fails its ISO 6346 check digit, an arrival date that is not a
+    /// date). Check them before quoting the line to anyone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub input_warnings: Vec<String>,
 }
 
 impl LineResult {

@@ -175,6 +175,7 @@ fn result(assessment: Assessment, input: ManifestLine) -> LineResult {
         flags: assessment.flags,
         explanation: assessment.explanation,
         context: assessment.context,
+        input_warnings: crate::manifest::checks::line_warnings(&input),
         input,
     }
 }

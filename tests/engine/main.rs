@@ -4,6 +4,7 @@
 //! most of the cost of a cold `cargo test` on a small machine. The HTTP and CLI tests keep their
 //! own binaries (`tests/api.rs`, `tests/cli.rs`).
 
+mod ams_tables;
 mod boundaries;
 #[allow(dead_code)]
 mod common;

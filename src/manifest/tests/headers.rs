@@ -13,7 +13,7 @@ fn header_aliases_used_by_real_exports_resolve_to_canonical_fields() {
         ("BL Number", Field::ShipmentId),
         ("Master BOL", Field::ShipmentId),
         ("master_bol_number", Field::ShipmentId),
-        ("Entry Number", Field::ShipmentId),
+        ("Entry Number", Field::EntryNumber),
         ("Shipment ID", Field::ShipmentId),
         ("shipment_id", Field::ShipmentId),
         ("identifier", Field::ShipmentId),
@@ -25,8 +25,13 @@ fn header_aliases_used_by_real_exports_resolve_to_canonical_fields() {
         ("Seq", Field::Line),
         ("description_sequence_number", Field::Line),
         ("Importer", Field::Importer),
-        ("Consignee", Field::Importer),
-        ("consignee_name", Field::Importer),
+        ("Consignee", Field::Consignee),
+        ("consignee_name", Field::Consignee),
+        ("notify_party_name", Field::NotifyParty),
+        ("port_of_unlading", Field::PortOfUnlading),
+        ("actual_arrival_date", Field::ArrivalDate),
+        ("container_number", Field::ContainerNumbers),
+        ("marks_and_numbers", Field::Marks),
         ("Importer of Record", Field::Importer),
         ("Shipper", Field::SupplierName),
         ("Shipper Name", Field::SupplierName),
@@ -123,7 +128,7 @@ fn headers_that_only_resemble_aliases_stay_unknown() {
         "HS6",
         "harmonized_value",
         "house_bol_number",
-        "notify_party_name",
+        "estimated_arrival_date",
         "Supplier 2",
     ] {
         assert_eq!(header_meaning(header), HeaderMeaning::Unknown, "`{header}`");
@@ -132,11 +137,11 @@ fn headers_that_only_resemble_aliases_stay_unknown() {
 
 #[test]
 fn unknown_columns_are_echoed_in_extra_under_their_header() {
-    let manifest = csv("BOL,Shipper,Container Number,Notes\nB1,ACME,MSKU123,fragile\n");
+    let manifest = csv("BOL,Shipper,Seal Number,Notes\nB1,ACME,K8564655,fragile\n");
     let line = &manifest.lines[0];
     assert_eq!(
-        line.extra.get("Container Number").map(String::as_str),
-        Some("MSKU123")
+        line.extra.get("Seal Number").map(String::as_str),
+        Some("K8564655")
     );
     assert_eq!(line.extra.get("Notes").map(String::as_str), Some("fragile"));
     assert!(manifest.warnings.is_empty(), "{:?}", manifest.warnings);

@@ -95,13 +95,38 @@ fn keys_may_use_header_aliases() {
 #[test]
 fn unknown_keys_are_echoed_in_extra_as_text() {
     let manifest = json(
-        r#"[{"supplier_name":"A","container":"MSKU1","pieces_per_box":12.0,"hazmat":false,"marks":["A","B"]}]"#,
+        r#"[{"supplier_name":"A","seal":"K1","pieces_per_box":12.0,"hazmat":false,"tags":["A","B"]}]"#,
     );
     let extra = &manifest.lines[0].extra;
-    assert_eq!(extra.get("container").map(String::as_str), Some("MSKU1"));
+    assert_eq!(extra.get("seal").map(String::as_str), Some("K1"));
     assert_eq!(extra.get("pieces_per_box").map(String::as_str), Some("12"));
     assert_eq!(extra.get("hazmat").map(String::as_str), Some("false"));
-    assert_eq!(extra.get("marks").map(String::as_str), Some(r#"["A","B"]"#));
+    assert_eq!(extra.get("tags").map(String::as_str), Some(r#"["A","B"]"#));
+}
+
+#[test]
+fn shipment_facts_are_read_with_arrays_for_containers_and_marks() {
+    let manifest = json(
+        r#"[{"supplier_name":"A","container_numbers":["OOLU1809656","TEMU6512740"],
+            "marks":["MADE IN","PHILIPPINES"],"Port of Unlading":"Oakland, California",
+            "actual_arrival_date":"2019-08-09","consignee_name":"QUINTEL USA INC.",
+            "notify_party_name":"DAMCO USA INC.","Entry Number":"ABC-1234567-8"}]"#,
+    );
+    let line = &manifest.lines[0];
+    assert_eq!(line.container_numbers, ["OOLU1809656", "TEMU6512740"]);
+    assert_eq!(line.marks.as_deref(), Some("MADE IN PHILIPPINES"));
+    assert_eq!(
+        line.port_of_unlading.as_deref(),
+        Some("Oakland, California")
+    );
+    assert_eq!(line.arrival_date.as_deref(), Some("2019-08-09"));
+    assert_eq!(line.consignee.as_deref(), Some("QUINTEL USA INC."));
+    assert_eq!(line.notify_party.as_deref(), Some("DAMCO USA INC."));
+    assert_eq!(line.entry_number.as_deref(), Some("ABC-1234567-8"));
+    assert_eq!(
+        line.importer, None,
+        "a consignee is not the importer of record"
+    );
 }
 
 #[test]
