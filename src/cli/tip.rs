@@ -1,6 +1,7 @@
-//! `caatsa-screen tip`: a CBP forced-labor allegation draft for one shipment of a screening
-//! result (`--screening RESULT.json`) or of a manifest, screened first. Prints Markdown, HTML or
-//! JSON to stdout or `--out`. All the drafting is the library's (`report::tip`); this file only
+//! `caatsa-screen tip`: a CBP forced-labor allegation draft for one shipment (`--shipment`) or
+//! one supplier across all its lines (`--supplier`), from screening results (`--screening`) or
+//! from manifests and AMS table folders (`--ams`), screened first. Prints Markdown, HTML or JSON
+//! to stdout or `--out`. All the drafting is the library's (`report::tip`); this file only
 //! reads the inputs and writes the output.
 
 use std::path::{Path, PathBuf};
@@ -35,17 +36,29 @@ impl Format {
 
 #[derive(Debug, clap::Args)]
 pub struct TipArgs {
-    /// A manifest (.csv or .json) to screen first. Give either this or --screening.
-    #[arg(required_unless_present = "screening", conflicts_with = "screening")]
-    manifest: Option<PathBuf>,
-    /// A screening result (JSON) written by `caatsa-screen screen`.
-    #[arg(long, value_name = "RESULT.json")]
-    screening: Option<PathBuf>,
+    /// Manifests (.csv or .json) to screen first. Give these, --ams, or --screening.
+    #[arg(required_unless_present_any = ["screening", "ams"])]
+    manifests: Vec<PathBuf>,
+    /// A folder of CBP's public AMS tables, joined and screened first (repeatable).
+    #[arg(long, value_name = "DIR")]
+    ams: Vec<PathBuf>,
+    /// Screening results (JSON) written by `caatsa-screen screen` (repeatable).
+    #[arg(long, value_name = "RESULT.json", conflicts_with_all = ["manifests", "ams"])]
+    screening: Vec<PathBuf>,
     /// The shipment to draft for (its shipment id / bill of lading number).
-    #[arg(long, value_name = "ID")]
-    shipment: String,
+    #[arg(
+        long,
+        value_name = "ID",
+        required_unless_present = "supplier",
+        conflicts_with = "supplier"
+    )]
+    shipment: Option<String>,
+    /// One supplier or manufacturer: one draft across all its lines in every input, spelling
+    /// variants grouped by the screening name matcher.
+    #[arg(long, value_name = "NAME")]
+    supplier: Option<String>,
     /// One manifest line of the shipment; by default every flagged line.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", requires = "shipment")]
     line: Option<u32>,
     /// Output format.
     #[arg(long, value_enum, default_value = "md")]
@@ -66,21 +79,51 @@ pub fn run(args: TipArgs) -> anyhow::Result<ExitCode> {
         None => time::OffsetDateTime::now_utc().date(),
     };
     let screener = super::kb::screener(&args.kb)?;
-    let screening = match (&args.screening, &args.manifest) {
-        (Some(path), _) => read_screening(path)?,
-        (None, Some(path)) => screen_manifest(&screener, path)?,
-        (None, None) => bail!("give a manifest to screen, or --screening RESULT.json"),
+    let mut screenings = Vec::new();
+    for path in &args.screening {
+        screenings.push(read_screening(path)?);
+    }
+    for path in &args.manifests {
+        screenings.push(screen_manifest(&screener, path)?);
+    }
+    for dir in &args.ams {
+        let manifest = manifest::read_ams(dir)
+            .with_context(|| format!("reading the AMS tables in {}", dir.display()))?;
+        screenings.push(screener.screen(&manifest.lines, manifest.errors, manifest.warnings));
+    }
+    let draft = match (&args.shipment, &args.supplier) {
+        (_, Some(name)) => tip::supplier_draft(
+            screener.kb(),
+            screener.parties().matcher(),
+            &screenings,
+            name,
+            date,
+        )?,
+        (Some(id), None) => {
+            let holding = screenings
+                .iter()
+                .find(|s| s.results.iter().any(|r| &r.shipment_id == id))
+                .or(screenings.first());
+            let Some(screening) = holding else {
+                bail!("nothing to draft from: give a manifest, --ams DIR or --screening");
+            };
+            tip::draft(screener.kb(), screening, id, args.line, date)?
+        }
+        (None, None) => bail!("give --shipment ID or --supplier NAME"),
     };
-    let draft = tip::draft(screener.kb(), &screening, &args.shipment, args.line, date)?;
     let text = tip::render(&draft, args.format.tip());
     match &args.out {
         Some(path) => std::fs::write(path, text.as_bytes())
             .with_context(|| format!("writing {}", path.display()))?,
         None => print!("{text}"),
     }
-    // The draft's header carries the screening's warnings; stderr repeats the list's age.
-    for w in &screening.warnings {
-        eprintln!("warning: {}", w.message);
+    // The draft's header carries the screenings' warnings; stderr repeats them once.
+    let mut shown: Vec<&str> = Vec::new();
+    for w in screenings.iter().flat_map(|s| &s.warnings) {
+        if !shown.contains(&w.message.as_str()) {
+            shown.push(&w.message);
+            eprintln!("warning: {}", w.message);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -57,6 +57,14 @@ pub const EO_13570: &str = "eo-13570-s1";
 pub const CFR_31_510_201: &str = "31-cfr-510.201-a1";
 /// 31 C.F.R. 501.603: reports of blocked property within 10 business days.
 pub const CFR_31_501_603: &str = "31-cfr-501.603";
+/// The 2025 Forced Labor Allegations Portal (law-firm report).
+pub const CBP_FL_ALLEGATIONS_PORTAL: &str = "cbp-fl-allegations-portal";
+/// Whether CBP discloses an allegation (law-firm report).
+pub const CBP_FL_ALLEGATION_DISCLOSURE: &str = "cbp-fl-allegation-disclosure";
+/// e-Allegations and 1-800-BE-ALERT (trade press, 2022).
+pub const CBP_FL_ALLEGATION_PHONE: &str = "cbp-fl-allegation-phone";
+/// caatsa@cbp.dhs.gov (CBP release, 2022).
+pub const CBP_CAATSA_CONTACT: &str = "cbp-caatsa-contact";
 /// 31 C.F.R. 501.601: records kept at least 5 years.
 pub const CFR_31_501_601: &str = "31-cfr-501.601";
 /// 31 C.F.R. 510.208(b): vessels that called at a North Korean port.
@@ -83,6 +91,10 @@ pub const REQUIRED_IDS: &[&str] = &[
     ADVISORY_2018_JOINT_VENTURES,
     ADVISORY_2018_OVERSEAS_LABOR,
     CBP_FL_ALLEGATION_CHANNEL,
+    CBP_FL_ALLEGATIONS_PORTAL,
+    CBP_FL_ALLEGATION_DISCLOSURE,
+    CBP_FL_ALLEGATION_PHONE,
+    CBP_CAATSA_CONTACT,
     OFAC_SDN_LIST,
     EO_13570,
     CFR_31_510_201,

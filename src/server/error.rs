@@ -45,6 +45,7 @@ pub enum ErrorCode {
     NoScreenableLine,
     UnknownShipment,
     UnknownLine,
+    UnknownSupplier,
     InvalidTipRequest,
     TipRefused,
     Internal,
@@ -64,7 +65,7 @@ pub struct ErrorRow {
 
 impl ErrorCode {
     /// Every code, in the order of the documentation's table.
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::MalformedJson,
         ErrorCode::MalformedCsv,
         ErrorCode::MalformedMultipart,
@@ -79,6 +80,7 @@ impl ErrorCode {
         ErrorCode::NoScreenableLine,
         ErrorCode::UnknownShipment,
         ErrorCode::UnknownLine,
+        ErrorCode::UnknownSupplier,
         ErrorCode::InvalidTipRequest,
         ErrorCode::TipRefused,
         ErrorCode::Internal,
@@ -119,8 +121,10 @@ impl ErrorCode {
                 "a tip asks for a shipment the screening does not hold (details list the shipments)"),
             ErrorCode::UnknownLine => ("unknown_line", StatusCode::NOT_FOUND,
                 "a tip asks for a line the shipment does not have (details list its lines)"),
+            ErrorCode::UnknownSupplier => ("unknown_supplier", StatusCode::NOT_FOUND,
+                "a tip asks for a supplier that no line of the screening names (details list close names)"),
             ErrorCode::InvalidTipRequest => ("invalid_tip_request", StatusCode::UNPROCESSABLE_ENTITY,
-                "a tip request gives neither or both of `screening` and `manifest`, or a bad `date`"),
+                "a tip request gives neither or both of `screening` and `manifest` (or of `shipment_id` and `supplier`), or a bad `date`"),
             ErrorCode::TipRefused => ("tip_refused", StatusCode::UNPROCESSABLE_ENTITY,
                 "the selected lines carry no flag, so there is nothing to allege"),
             ErrorCode::Internal => ("internal", StatusCode::INTERNAL_SERVER_ERROR,

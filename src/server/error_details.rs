@@ -30,6 +30,10 @@ pub enum ErrorDetail {
     Lines(LinesDetail),
     /// The clear line a tip was refused for (`tip_refused`).
     Refused(RefusedDetail),
+    /// The supplier a tip was refused for (`tip_refused`).
+    RefusedSupplier(RefusedSupplierDetail),
+    /// Party names close to an unknown supplier (`unknown_supplier`).
+    Closest(ClosestDetail),
 }
 
 /// A position in the body. Closed (no other keys), so a row error, which also has a `line`,
@@ -95,4 +99,20 @@ pub struct RefusedDetail {
     pub shipment_id: String,
     #[schema(required = true)]
     pub line: Option<u32>,
+}
+
+/// The supplier whose lines are all clear. Closed.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct RefusedSupplierDetail {
+    pub supplier: String,
+}
+
+/// Party names of the screening that come close to the supplier asked for, best first.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct ClosestDetail {
+    pub closest: Vec<String>,
 }

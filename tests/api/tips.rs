@@ -123,7 +123,43 @@ async fn malformed_tip_requests_get_their_codes() {
     let good = json!({"shipment_id":"TIP1","manifest":manifest()});
     expect_error(post("?format=pdf", None, &good).await, 400, "invalid_query").await;
     let missing_id = json!({"manifest":manifest()});
-    expect_error(post("", None, &missing_id).await, 400, "malformed_json").await;
+    expect_error(
+        post("", None, &missing_id).await,
+        422,
+        "invalid_tip_request",
+    )
+    .await;
+    let shipment_and_supplier =
+        json!({"shipment_id":"TIP1","supplier":"Korea Ryonbong","manifest":manifest()});
+    expect_error(
+        post("", None, &shipment_and_supplier).await,
+        422,
+        "invalid_tip_request",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_supplier_draft_covers_its_lines_and_an_unknown_or_clear_supplier_is_not_drafted() {
+    let body = json!({"supplier":"Korea Ryonbong General","date":DATE,"manifest":manifest()});
+    let response = post("?format=json", None, &body).await;
+    assert_eq!(response.status(), 200);
+    let draft: Value = response.json().await.expect("JSON draft");
+    assert_eq!(draft["header"]["subject"]["kind"], "supplier");
+    assert_eq!(
+        draft["header"]["lines"],
+        json!([{"shipment_id":"TIP1","line":1}])
+    );
+    assert_eq!(draft["pattern"]["totals"]["lines"], 1);
+
+    let unknown = json!({"supplier":"Pyongyang Textile Export","manifest":manifest()});
+    expect_error(post("", None, &unknown).await, 404, "unknown_supplier").await;
+    let clear = json!({"supplier":"Hanil Office Supplies","manifest":manifest()});
+    let error = expect_error(post("", None, &clear).await, 422, "tip_refused").await;
+    assert_eq!(
+        error["error"]["details"][0]["supplier"],
+        "Hanil Office Supplies"
+    );
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use caatsa_screen::indicators::KnowledgeBase;
 use caatsa_screen::manifest::{self, InputFormat, ManifestLine};
 use caatsa_screen::report::tip::{
-    self, EvidenceStrength, IloStatus, TipDraft, TipError, TipFormat,
+    self, EvidenceStrength, IloStatus, LineRef, TipDraft, TipError, TipFormat, TipSubject,
 };
 use caatsa_screen::screening::{FlagCode, Screener, Screening, ScreeningOptions, Verdict};
 
@@ -30,8 +30,12 @@ const SOUTH_KOREA: &str = "HDMUSE229104";
 mod cli;
 #[path = "tip_drafts/escaping.rs"]
 mod escaping;
+#[path = "tip_drafts/filing.rs"]
+mod filing;
 #[path = "tip_drafts/selection.rs"]
 mod selection;
+#[path = "tip_drafts/supplier.rs"]
+mod supplier;
 
 fn screener() -> &'static Screener {
     static SCREENER: OnceLock<Screener> = OnceLock::new();
@@ -115,10 +119,19 @@ fn the_header_carries_the_warning_title_date_kb_version_and_screening_id() {
     );
     assert_eq!(h.date, "2025-01-15");
     assert_eq!(h.indicators_version, demo().indicators_version);
-    assert_eq!(h.screening_id, SCREENING_ID);
+    assert_eq!(h.screening_ids, [SCREENING_ID]);
     assert_eq!(
-        (h.shipment_id.as_str(), h.lines.as_slice()),
-        (DONGGANG, &[1][..])
+        h.subject,
+        TipSubject::Shipment {
+            shipment_id: DONGGANG.to_owned()
+        }
+    );
+    assert_eq!(
+        h.lines,
+        [LineRef {
+            shipment_id: DONGGANG.to_owned(),
+            line: 1
+        }]
     );
     let md = tip::render(&d, TipFormat::Md);
     let first_section = md.find("## Legal basis").expect("legal basis");
@@ -155,7 +168,6 @@ fn every_quotation_is_the_knowledge_base_text_verbatim_with_its_source() {
         &d.requirements,
         &d.ilo_indicators.quote,
         &d.next_steps.detention,
-        &d.next_steps.filing,
     ]);
     for q in quotes {
         let text = kb()
@@ -171,11 +183,6 @@ fn every_quotation_is_the_knowledge_base_text_verbatim_with_its_source() {
         assert_eq!(q.source, text.source, "{}", q.id);
     }
     assert!(d.next_steps.detention.text.contains("within 30 days"));
-    assert!(d
-        .next_steps
-        .filing
-        .note
-        .contains("Forced Labor Allegations Portal"));
 }
 
 #[test]
@@ -310,7 +317,11 @@ fn production_facts_credit_each_documented_fact_to_its_own_source() {
         .all(|f| f.source.url.starts_with("http")));
     let record = &d.production.records[0];
     assert_eq!(record.entity_id, "inv:donggang-jinhui-foodstuff");
-    assert!(record.matched_by[0].contains("supplier_name"));
+    assert!(
+        record.matched_by[0].starts_with("bill of lading OOLU2730955 line 1, supplier \u{201c}"),
+        "{}",
+        record.matched_by[0]
+    );
 }
 
 #[test]
@@ -361,20 +372,43 @@ fn an_ilo_indicator_is_marked_only_where_a_source_names_it_and_with_that_source(
 }
 
 #[test]
-fn attachments_list_every_cited_source_once() {
-    let d = draft(RYONBONG, None);
-    let mut urls: Vec<&str> = d.attachments.iter().map(|a| a.url.as_str()).collect();
-    let numbers: Vec<usize> = d.attachments.iter().map(|a| a.number).collect();
-    assert_eq!(numbers, (1..=urls.len()).collect::<Vec<_>>());
-    let count = urls.len();
-    urls.sort_unstable();
-    urls.dedup();
-    assert_eq!(urls.len(), count, "an attachment is listed twice");
-    for q in d
-        .legal_basis
-        .iter()
-        .chain([&d.next_steps.detention, &d.next_steps.filing])
-    {
-        assert!(urls.contains(&q.source.url.as_str()), "{}", q.source.url);
+fn attachments_are_the_evidence_sources_once_each_and_nothing_else() {
+    for shipment in [RYONBONG, DONGGANG, SECTOR_ONLY] {
+        let d = draft(shipment, None);
+        let urls: Vec<&str> = d.attachments.iter().map(|a| a.url.as_str()).collect();
+        let numbers: Vec<usize> = d.attachments.iter().map(|a| a.number).collect();
+        assert_eq!(numbers, (1..=urls.len()).collect::<Vec<_>>());
+        let mut evidence: Vec<&str> = d
+            .reasons
+            .reasons
+            .iter()
+            .flat_map(|r| &r.sources)
+            .chain(
+                d.production
+                    .lines
+                    .iter()
+                    .flat_map(|l| l.documented.iter().map(|f| &f.source)),
+            )
+            .chain(d.production.records.iter().flat_map(|r| &r.sources))
+            .map(|s| s.url.as_str())
+            .collect();
+        evidence.dedup();
+        let mut sorted_evidence = evidence.clone();
+        sorted_evidence.sort_unstable();
+        sorted_evidence.dedup();
+        let mut sorted = urls.clone();
+        sorted.sort_unstable();
+        assert_eq!(
+            sorted.len(),
+            urls.len(),
+            "{shipment}: an attachment is listed twice"
+        );
+        assert_eq!(
+            sorted, sorted_evidence,
+            "{shipment}: attachments are the evidence sources"
+        );
+        // The ILO booklet and CBP's detention notice are quoted, not evidence to attach.
+        assert!(!urls.contains(&d.ilo_indicators.quote.source.url.as_str()));
+        assert!(!urls.contains(&d.next_steps.detention.source.url.as_str()));
     }
 }

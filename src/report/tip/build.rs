@@ -6,15 +6,15 @@
 //! [`TipRefusal`]; clear lines of a shipment asked for whole are left out and named in a notice).
 
 use crate::indicators::legal;
-use crate::indicators::{KnowledgeBase, Source};
+use crate::indicators::KnowledgeBase;
 use crate::screening::{LineResult, Regime, Screening, Verdict, WarningCode};
 
 use super::error::{TipError, TipRefusal};
 use super::model::{
-    Attachment, CitedSource, EvidenceStrength, MerchandiseSection, NextSteps, ProductionSection,
-    Quote, ReasonsSection, Submitter, SubmitterField, TipDraft, TipHeader,
+    Attachment, EvidenceStrength, LineRef, MerchandiseSection, NextSteps, Pattern,
+    ProductionSection, ReasonsSection, Submitter, SubmitterField, TipDraft, TipHeader, TipSubject,
 };
-use super::{goods, ilo, production, quotes, reasons};
+use super::{checks, filing, goods, ilo, production, quotes, reasons};
 
 /// The title every draft carries.
 pub const TITLE: &str = "Draft allegation — verify every fact before submitting";
@@ -28,10 +28,11 @@ first-hand, and remove anything you cannot confirm before you file.";
 /// The submitter blanks. They are this draft's, not CBP's: the field list of CBP's portal was
 /// not retrieved (see `docs/tips.md`).
 const SUBMITTER_FIELDS: &[&str] = &[
-    "Name",
+    "Name (or \"anonymous\")",
     "Organization",
     "Email",
     "Telephone",
+    "How CBP may contact you safely",
     "How you came to know these facts",
     "Your own evidence (documents, photographs, interviews), with dates",
     "Date of submission",
@@ -51,7 +52,41 @@ pub fn draft(
     date: time::Date,
 ) -> Result<TipDraft, TipError> {
     let (lines, omitted) = select(screening, shipment_id, line)?;
-    build(kb, screening, &lines, &omitted, date)
+    let notices = omitted_notice(&omitted).into_iter().collect();
+    build(
+        kb,
+        &[screening],
+        &lines,
+        Subject {
+            subject: TipSubject::Shipment {
+                shipment_id: shipment_id.to_owned(),
+            },
+            notices,
+            pattern: None,
+        },
+        date,
+    )
+}
+
+/// What a draft is about, and what only that kind of draft carries.
+pub(crate) struct Subject {
+    pub subject: TipSubject,
+    /// Notices particular to the selection (lines left out, spellings grouped).
+    pub notices: Vec<String>,
+    pub pattern: Option<Pattern>,
+}
+
+fn omitted_notice(omitted: &[u32]) -> Option<String> {
+    if omitted.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = omitted.iter().map(u32::to_string).collect();
+    Some(format!(
+        "Line{} {} of this shipment {} clear (no indicator matched) and not part of this draft.",
+        if omitted.len() == 1 { "" } else { "s" },
+        list.join(", "),
+        if omitted.len() == 1 { "is" } else { "are" },
+    ))
 }
 
 /// The lines to draft for, and the clear lines of the shipment left out.
@@ -80,6 +115,7 @@ fn select<'s>(
     let refuse = |line: Option<u32>, message: String| {
         TipError::Refused(TipRefusal {
             shipment_id: shipment_id.to_owned(),
+            supplier: None,
             line,
             message,
         })
@@ -121,11 +157,12 @@ fn select<'s>(
     Ok((flagged, clear.iter().map(|r| r.line).collect()))
 }
 
-fn build(
+/// Builds the draft for `lines` (already selected, none clear) of `screenings`.
+pub(crate) fn build(
     kb: &KnowledgeBase,
-    screening: &Screening,
+    screenings: &[&Screening],
     lines: &[&LineResult],
-    omitted: &[u32],
+    subject: Subject,
     date: time::Date,
 ) -> Result<TipDraft, TipError> {
     let texts = &kb.legal;
@@ -134,13 +171,19 @@ fn build(
     let [why, what, where_] = quotes::requirements(&requirements)?;
     let facts = production::facts(kb, lines);
     let documented: Vec<_> = facts.iter().flat_map(|f| f.documented.clone()).collect();
+    let reasons = reasons::reasons(kb, lines);
+    let checks = checks::checks(lines, &reasons, date);
+    let party = party_named(lines, &subject.subject);
     let draft = TipDraft {
-        header: header(kb, screening, lines, omitted, date),
+        header: header(kb, screenings, lines, &subject, date),
+        filing: filing::sections(texts, &party)?,
+        checks,
+        pattern: subject.pattern,
         legal_basis,
         requirements,
         reasons: ReasonsSection {
             requirement: why,
-            reasons: reasons::reasons(kb, lines),
+            reasons,
         },
         merchandise: MerchandiseSection {
             requirement: what,
@@ -152,6 +195,7 @@ fn build(
             lines: facts,
         },
         ilo_indicators: ilo::checklist(quotes::quote(texts, legal::ILO_INDICATORS)?, &documented),
+        evidence_checklist: filing::evidence_checklist(),
         submitter: Submitter {
             instructions: SUBMITTER_INSTRUCTIONS.to_owned(),
             fields: SUBMITTER_FIELDS
@@ -165,7 +209,6 @@ fn build(
         attachments: Vec::new(),
         next_steps: NextSteps {
             detention: quotes::quote(texts, legal::CBP_CAATSA_DETENTION)?,
-            filing: quotes::quote(texts, legal::CBP_FL_ALLEGATION_CHANNEL)?,
         },
     };
     Ok(TipDraft {
@@ -174,11 +217,39 @@ fn build(
     })
 }
 
+/// The party the requested action names: the supplier of a supplier draft; otherwise the
+/// manifest names that matched a listed party, else the lines' suppliers.
+fn party_named(lines: &[&LineResult], subject: &TipSubject) -> String {
+    if let TipSubject::Supplier { name, .. } = subject {
+        return format!("\u{201c}{name}\u{201d}");
+    }
+    let mut names: Vec<String> = Vec::new();
+    let matched = lines
+        .iter()
+        .flat_map(|l| l.flags.iter().flat_map(|f| &f.evidence))
+        .filter(|e| e.kind.is_entity())
+        .map(|e| e.input.clone());
+    let suppliers = lines.iter().filter_map(|l| l.input.supplier_name.clone());
+    for name in matched.chain(suppliers) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    match names.as_slice() {
+        [] => "the parties named in this allegation".to_owned(),
+        _ => names
+            .iter()
+            .map(|n| format!("\u{201c}{n}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(" and "),
+    }
+}
+
 fn header(
     kb: &KnowledgeBase,
-    screening: &Screening,
+    screenings: &[&Screening],
     lines: &[&LineResult],
-    omitted: &[u32],
+    subject: &Subject,
     date: time::Date,
 ) -> TipHeader {
     let verdict = lines
@@ -192,42 +263,44 @@ fn header(
     if evidence_strength == EvidenceStrength::Weak {
         notices.push(strength_statement.clone());
     }
-    notices.extend(
-        screening
-            .warnings
-            .iter()
-            .filter(|w| w.code == WarningCode::StaleList)
-            .map(|w| w.message.clone()),
-    );
+    for w in screenings
+        .iter()
+        .flat_map(|s| &s.warnings)
+        .filter(|w| w.code == WarningCode::StaleList)
+    {
+        if !notices.contains(&w.message) {
+            notices.push(w.message.clone());
+        }
+    }
     notices.push(NOT_A_FINDING.to_owned());
     notices.extend(sanctions_notice(lines));
-    if !omitted.is_empty() {
-        let list: Vec<String> = omitted.iter().map(u32::to_string).collect();
-        notices.push(format!(
-            "Line{} {} of this shipment {} clear (no indicator matched) and not part of this draft.",
-            if omitted.len() == 1 { "" } else { "s" },
-            list.join(", "),
-            if omitted.len() == 1 { "is" } else { "are" },
-        ));
-    }
-    if screening.indicators_version != kb.version.id {
-        notices.push(format!(
-            "The screening ran against knowledge base {}, but the records and sources in this \
-             draft were read from knowledge base {}. Re-screen with the same knowledge base if \
-             anything looks out of place.",
-            screening.indicators_version, kb.version.id
-        ));
+    notices.extend(subject.notices.iter().cloned());
+    for screening in screenings {
+        if screening.indicators_version != kb.version.id {
+            notices.push(format!(
+                "Screening {} ran against knowledge base {}, but the records and sources in this \
+                 draft were read from knowledge base {}. Re-screen with the same knowledge base \
+                 if anything looks out of place.",
+                screening.screening_id, screening.indicators_version, kb.version.id
+            ));
+        }
     }
     TipHeader {
         title: TITLE.to_owned(),
         date: iso_date(date),
-        indicators_version: screening.indicators_version.clone(),
-        screening_id: screening.screening_id.clone(),
-        shipment_id: lines
+        indicators_version: screenings
             .first()
-            .map(|l| l.shipment_id.clone())
+            .map(|s| s.indicators_version.clone())
             .unwrap_or_default(),
-        lines: lines.iter().map(|l| l.line).collect(),
+        screening_ids: screenings.iter().map(|s| s.screening_id.clone()).collect(),
+        subject: subject.subject.clone(),
+        lines: lines
+            .iter()
+            .map(|l| LineRef {
+                shipment_id: l.shipment_id.clone(),
+                line: l.line,
+            })
+            .collect(),
         verdict,
         evidence_strength,
         strength_statement,
@@ -271,8 +344,8 @@ fn sanctions_notice(lines: &[&LineResult]) -> Option<String> {
     Some(format!(
         "Line{} {} also carr{} an OFAC sanctions flag (verdict prohibited): if the facts are as \
          matched, dealing in these goods is prohibited without an OFAC license, whatever CBP \
-         decides on forced labor. That is a separate regime, administered by OFAC, and not the \
-         subject of this allegation; see each flag's OFAC guidance in the screening result.",
+         decides on forced labor. That is a separate regime, administered by OFAC: raise it with \
+         OFAC, not in this allegation; see each flag's OFAC guidance in the screening result.",
         if prohibited.len() == 1 { "" } else { "s" },
         prohibited.join(", "),
         if prohibited.len() == 1 { "ies" } else { "y" },
@@ -319,53 +392,31 @@ pub fn parse_iso_date(text: &str) -> Option<time::Date> {
     time::Date::parse(text.trim(), &format).ok()
 }
 
-/// Every source the draft cites, once each (by URL), in order of first citation.
+/// The sources of the evidence (reasons, documented facts, records matched), once each (by
+/// URL), in order of first citation. Law and channel texts are cited where they are quoted and
+/// are not evidence to attach.
 fn attachments(draft: &TipDraft) -> Vec<Attachment> {
-    type Cited<'a> = (&'a str, &'a str, &'a str);
-    fn of_quote(q: &Quote) -> impl Iterator<Item = Cited<'_>> {
-        std::iter::once(&q.source)
-            .chain(&q.see_also)
-            .map(|s: &Source| (s.title.as_str(), s.date.as_str(), s.url.as_str()))
-    }
-    fn cited_source(s: &CitedSource) -> Cited<'_> {
-        (s.title.as_str(), s.date.as_str(), s.url.as_str())
-    }
     let production = &draft.production;
     let all = draft
-        .legal_basis
+        .reasons
+        .reasons
         .iter()
-        .flat_map(of_quote)
-        .chain(of_quote(&draft.requirements))
-        .chain(
-            draft
-                .reasons
-                .reasons
-                .iter()
-                .flat_map(|r| r.sources.iter().map(cited_source)),
-        )
+        .flat_map(|r| &r.sources)
         .chain(
             production
                 .lines
                 .iter()
-                .flat_map(|l| l.documented.iter().map(|f| cited_source(&f.source))),
+                .flat_map(|l| l.documented.iter().map(|f| &f.source)),
         )
-        .chain(
-            production
-                .records
-                .iter()
-                .flat_map(|r| r.sources.iter().map(cited_source)),
-        )
-        .chain(of_quote(&draft.ilo_indicators.quote))
-        .chain(of_quote(&draft.next_steps.detention))
-        .chain(of_quote(&draft.next_steps.filing));
+        .chain(production.records.iter().flat_map(|r| &r.sources));
     let mut out: Vec<Attachment> = Vec::new();
-    for (title, date, url) in all {
-        if !out.iter().any(|a| a.url == url) {
+    for source in all {
+        if !out.iter().any(|a| a.url == source.url) {
             out.push(Attachment {
                 number: out.len() + 1,
-                title: title.to_owned(),
-                date: date.to_owned(),
-                url: url.to_owned(),
+                title: source.title.clone(),
+                date: source.date.clone(),
+                url: source.url.clone(),
             });
         }
     }

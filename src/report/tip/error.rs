@@ -14,7 +14,11 @@ pub const MAX_LISTED_IDS: usize = 20;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("{message}")]
 pub struct TipRefusal {
+    /// The shipment asked for (empty for a supplier draft).
     pub shipment_id: String,
+    /// The supplier asked for, for a supplier draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplier: Option<String>,
     /// The line asked for, or `None` when the whole shipment was asked for.
     pub line: Option<u32>,
     pub message: String,
@@ -33,12 +37,26 @@ pub enum TipError {
         line: u32,
         available: Vec<u32>,
     },
+    #[error("no supplier or manufacturer in the screening(s) matches `{name}`{}; check the spelling, or pass the name as a manifest writes it", closest_hint(closest))]
+    UnknownSupplier {
+        name: String,
+        /// Party names that come close without matching, best first.
+        closest: Vec<String>,
+    },
     #[error(transparent)]
     Refused(#[from] TipRefusal),
     #[error(
         "legal text `{id}` {problem}; restore it in data/legal/texts.json (a draft quotes it)"
     )]
     LegalText { id: String, problem: String },
+}
+
+fn closest_hint(closest: &[String]) -> String {
+    if closest.is_empty() {
+        String::new()
+    } else {
+        format!(" (close but not matching: {})", list(closest))
+    }
 }
 
 /// `a, b, c` — at most [`MAX_LISTED_IDS`] items, then how many more.

@@ -37,6 +37,12 @@ fn item(kb: &KnowledgeBase, result: &LineResult) -> MerchandiseItem {
     MerchandiseItem {
         shipment_id: result.shipment_id.clone(),
         line: result.line,
+        entry_number: input.entry_number.clone(),
+        arrival_date: input.arrival_date.clone(),
+        port_of_unlading: input.port_of_unlading.clone(),
+        consignee: input.consignee.clone(),
+        container_numbers: input.container_numbers.clone(),
+        marks: input.marks.clone(),
         description: input.description.clone(),
         hts_code: input.hts_code.clone(),
         hts_official,

@@ -11,8 +11,8 @@ use super::escape::{html as esc, safe_url};
 use super::html_style::CSS;
 use super::labels::{self, BLANK, NOT_GIVEN};
 use super::model::{
-    CitedSource, DocumentedFact, EvidenceStrength, IloStatus, ProductionFacts, Quote,
-    RecordMatched, Requirement, TipDraft,
+    CitedSource, DocumentedFact, EvidenceStrength, Guidance, IloStatus, Pattern, ProductionFacts,
+    Quote, RecordMatched, Requirement, TipDraft,
 };
 
 /// An HTML page under construction.
@@ -34,9 +34,9 @@ pub fn render(draft: &TipDraft) -> String {
     page.push("<meta charset=\"utf-8\">");
     page.push("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     page.push(format!(
-        "<title>{} — shipment {}</title>",
+        "<title>{} — {}</title>",
         esc(&h.title),
-        esc(&h.shipment_id)
+        esc(&labels::subject_label(&h.subject))
     ));
     page.push(format!("<style>{CSS}</style>"));
     page.push("</head>");
@@ -44,6 +44,15 @@ pub fn render(draft: &TipDraft) -> String {
     page.push(format!("<div class=\"banner\">{}</div>", esc(&h.title)));
     page.push("<main>");
     header(&mut page, draft);
+    for g in &draft.filing {
+        guidance(&mut page, g);
+    }
+    for g in &draft.checks {
+        guidance(&mut page, g);
+    }
+    if let Some(p) = &draft.pattern {
+        pattern(&mut page, p);
+    }
     page.push("<h2>Legal basis</h2>");
     for q in &draft.legal_basis {
         quote(&mut page, q, true);
@@ -54,8 +63,9 @@ pub fn render(draft: &TipDraft) -> String {
     merchandise(&mut page, draft);
     production(&mut page, draft);
     ilo(&mut page, draft);
+    guidance(&mut page, &draft.evidence_checklist);
     submitter(&mut page, draft);
-    page.push("<h2>Attachments: every source cited</h2>");
+    page.push("<h2>Attachments: the sources of the evidence</h2>");
     page.push("<ol class=\"attachments\">");
     for a in &draft.attachments {
         page.push(format!(
@@ -68,8 +78,6 @@ pub fn render(draft: &TipDraft) -> String {
     page.push("</ol>");
     page.push("<h2>What CBP may do next</h2>");
     quote(&mut page, &draft.next_steps.detention, false);
-    page.push("<h2>How to file</h2>");
-    quote(&mut page, &draft.next_steps.filing, false);
     page.push("</main>");
     page.push("</body>");
     page.push("</html>");
@@ -90,20 +98,8 @@ fn header(page: &mut Page, draft: &TipDraft) {
         page.push(format!("<p class=\"{class}\">{}</p>", esc(notice)));
     }
     page.push("</section>");
-    let lines: Vec<String> = h.lines.iter().map(u32::to_string).collect();
     page.push("<table class=\"meta\">");
-    for (label, value) in [
-        ("Date", h.date.clone()),
-        ("Knowledge-base version", h.indicators_version.clone()),
-        ("Screening id", h.screening_id.clone()),
-        ("Shipment (bill of lading)", h.shipment_id.clone()),
-        ("Manifest line(s)", lines.join(", ")),
-        ("Highest verdict", labels::verdict(h.verdict).to_owned()),
-        (
-            "Evidence strength",
-            labels::strength(h.evidence_strength).to_owned(),
-        ),
-    ] {
+    for (label, value) in labels::header_rows(h) {
         page.push(format!(
             "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
             esc(label),
@@ -123,6 +119,85 @@ fn header(page: &mut Page, draft: &TipDraft) {
             esc(&h.strength_statement)
         ));
     }
+}
+
+/// A guidance section: heading, paragraphs (the checklist after the first), sources.
+fn guidance(page: &mut Page, g: &Guidance) {
+    page.push("<section class=\"guidance\">");
+    page.push(format!("<h2>{}</h2>", esc(&g.title)));
+    for (i, p) in g.paragraphs.iter().enumerate() {
+        page.push(format!("<p>{}</p>", esc(p)));
+        if i == 0 && !g.checklist.is_empty() {
+            page.push("<ul class=\"checklist\">");
+            for item in &g.checklist {
+                page.push(format!("<li>{}</li>", esc(item)));
+            }
+            page.push("</ul>");
+        }
+    }
+    if !g.sources.is_empty() {
+        page.push("<ul class=\"sources\">");
+        for s in &g.sources {
+            page.push(format!(
+                "<li>Source: {} ({}). Reliability: {}. <span class=\"url\">{}</span></li>",
+                link(&s.title, &s.url),
+                esc(&s.date),
+                esc(labels::reliability(s.reliability)),
+                esc(&s.url)
+            ));
+        }
+        page.push("</ul>");
+    }
+    page.push("</section>");
+}
+
+/// The supplier's shipments and their totals.
+fn pattern(page: &mut Page, p: &Pattern) {
+    page.push("<section class=\"pattern\">");
+    page.push("<h2>The pattern: every bill of lading of this supplier</h2>");
+    let rows = p.shipments.iter().map(|s| {
+        labels::pattern_row(s)
+            .map(|v| v.unwrap_or_else(|| "\u{2014}".to_owned()))
+            .to_vec()
+    });
+    table(page, "shipments", &labels::PATTERN_COLUMNS, rows);
+    for (title, totals) in [
+        ("By importer or consignee", &p.by_importer),
+        ("By month of arrival", &p.by_month),
+        ("By vessel", &p.vessels),
+    ] {
+        page.push(format!("<h3>{}</h3>", esc(title)));
+        let first = labels::capitalize(title.trim_start_matches("By "));
+        let mut columns = vec![first.as_str()];
+        columns.extend(labels::TOTAL_COLUMNS);
+        let rows = totals.iter().chain(std::iter::once(&p.totals)).map(|t| {
+            std::iter::once(t.key.clone())
+                .chain(labels::total_row(t))
+                .collect()
+        });
+        table(page, "totals", &columns, rows);
+    }
+    page.push("</section>");
+}
+
+fn table(page: &mut Page, class: &str, columns: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+    page.push(format!("<table class=\"{class}\">"));
+    page.push(format!(
+        "<thead><tr>{}</tr></thead><tbody>",
+        columns
+            .iter()
+            .map(|c| format!("<th scope=\"col\">{}</th>", esc(c)))
+            .collect::<String>()
+    ));
+    for row in rows {
+        page.push(format!(
+            "<tr>{}</tr>",
+            row.iter()
+                .map(|c| format!("<td>{}</td>", esc(c)))
+                .collect::<String>()
+        ));
+    }
+    page.push("</tbody></table>");
 }
 
 /// A quotation: heading (as `<h3>` when `heading`), block quote, source, reliability and note.
@@ -175,12 +250,13 @@ fn reasons(page: &mut Page, draft: &TipDraft) {
     page.push("<ol class=\"reasons\">");
     for r in &section.reasons {
         page.push(format!(
-            "<li value=\"{}\"><span class=\"title\">Line {}: {}</span> ({}). {}",
+            "<li value=\"{}\"><span class=\"title\">{}: {}</span> ({}). {} {}",
             r.number,
-            r.line,
+            esc(&labels::line_ref(&r.shipment_id, r.line)),
             esc(&r.title),
             esc(labels::verdict(r.severity)),
-            esc(&r.statement)
+            esc(&r.statement),
+            esc(&labels::also_on(&r.also_on))
         ));
         page.push("<ul class=\"sources\">");
         for s in &r.sources {
@@ -195,7 +271,10 @@ fn merchandise(page: &mut Page, draft: &TipDraft) {
     let section = &draft.merchandise;
     requirement(page, 2, &section.requirement);
     for item in &section.items {
-        page.push(format!("<h4>Line {}</h4>", item.line));
+        page.push(format!(
+            "<h4>{}</h4>",
+            esc(&labels::line_ref(&item.shipment_id, item.line))
+        ));
         page.push("<table class=\"goods\">");
         for (label, value) in labels::merchandise_rows(item) {
             let value = value.map_or_else(
@@ -227,7 +306,10 @@ fn production(page: &mut Page, draft: &TipDraft) {
 }
 
 fn line_facts(page: &mut Page, facts: &ProductionFacts) {
-    page.push(format!("<h4>Line {}: parties and places</h4>", facts.line));
+    page.push(format!(
+        "<h4>{}: parties and places</h4>",
+        esc(&labels::line_ref(&facts.shipment_id, facts.line))
+    ));
     page.push("<table class=\"parties\">");
     let shown = |v: &Option<String>| {
         v.as_deref().map_or_else(
@@ -278,14 +360,17 @@ fn record(page: &mut Page, r: &RecordMatched) {
     };
     row(
         "Listed party",
-        format!("<strong>{}</strong> ({})", esc(&r.name), esc(&r.entity_id)),
+        match labels::entity_reference(&r.entity_id) {
+            Some(reference) => format!("<strong>{}</strong> ({})", esc(&r.name), esc(&reference)),
+            None => format!("<strong>{}</strong>", esc(&r.name)),
+        },
     );
     row(
         "List",
         format!(
-            "{}; tier: <span class=\"tier\">{}</span>",
+            "{} <span class=\"tier\">{}</span>",
             esc(&r.list_label),
-            esc(labels::tier(r.tier))
+            esc(&labels::tier_note(r.tier))
         ),
     );
     row("Matched by", esc(&r.matched_by.join("; ")));
@@ -365,13 +450,13 @@ fn documented(f: &DocumentedFact) -> String {
     )
 }
 
-/// `<a>title</a>, date; tier: …` and the URL written out (a printed page has no links).
+/// `<a>title</a>, date (tier)` and the URL written out (a printed page has no links).
 fn cited(s: &CitedSource) -> String {
     format!(
-        "{}, {}; tier: <span class=\"tier\">{}</span> <span class=\"url\">{}</span>",
+        "{}, {} <span class=\"tier\">{}</span> <span class=\"url\">{}</span>",
         link(&s.title, &s.url),
         esc(&s.date),
-        esc(labels::tier(s.tier)),
+        esc(&labels::tier_note(s.tier)),
         esc(&s.url)
     )
 }

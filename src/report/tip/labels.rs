@@ -6,7 +6,10 @@ use crate::indicators::legal::Reliability;
 use crate::indicators::Tier;
 use crate::screening::Verdict;
 
-use super::model::{EvidenceStrength, IloStatus, MerchandiseItem};
+use super::model::{
+    EvidenceStrength, IloStatus, LineRef, MerchandiseItem, PatternShipment, PatternTotal,
+    TipHeader, TipSubject,
+};
 
 /// What a renderer prints where the manifest is silent.
 pub const NOT_GIVEN: &str = "not given on the manifest";
@@ -86,6 +89,146 @@ pub fn usd(value: f64) -> String {
     format!("USD {sign}{grouped}.{fraction:02.0}")
 }
 
+/// The rows of the draft's header table, label and value.
+pub fn header_rows(h: &TipHeader) -> Vec<(&'static str, String)> {
+    let mut rows = vec![("Date", h.date.clone())];
+    match &h.subject {
+        TipSubject::Shipment { shipment_id } => {
+            rows.push(("Shipment (bill of lading)", shipment_id.clone()));
+        }
+        TipSubject::Supplier { name, spellings } => {
+            rows.push(("Supplier or manufacturer", name.clone()));
+            rows.push(("Spellings on the manifests", spellings.join("; ")));
+        }
+    }
+    rows.push(("Manifest lines", lines_label(&h.lines)));
+    rows.push(("Highest verdict", verdict(h.verdict).to_owned()));
+    rows.push((
+        "Evidence strength",
+        strength(h.evidence_strength).to_owned(),
+    ));
+    rows.push(("Screening id(s)", h.screening_ids.join(", ")));
+    rows.push(("Knowledge-base version", h.indicators_version.clone()));
+    rows
+}
+
+/// What the draft is about, for a page title: `shipment X` or `supplier X`.
+pub fn subject_label(subject: &TipSubject) -> String {
+    match subject {
+        TipSubject::Shipment { shipment_id } => format!("shipment {shipment_id}"),
+        TipSubject::Supplier { name, .. } => format!("supplier {name}"),
+    }
+}
+
+/// `B1: 1, 2; B2: 1` — lines grouped by shipment, in order of first appearance.
+pub fn lines_label(lines: &[LineRef]) -> String {
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for l in lines {
+        match groups.iter_mut().find(|(id, _)| *id == l.shipment_id) {
+            Some((_, numbers)) => numbers.push(l.line.to_string()),
+            None => groups.push((&l.shipment_id, vec![l.line.to_string()])),
+        }
+    }
+    groups
+        .iter()
+        .map(|(id, numbers)| format!("{id}: {}", numbers.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The columns of the pattern's shipment table.
+pub const PATTERN_COLUMNS: [&str; 11] = [
+    "Bill of lading",
+    "Line",
+    "Arrival",
+    "US port",
+    "Importer / consignee",
+    "Supplier as written",
+    "HTS",
+    "Goods",
+    "Quantity",
+    "Value",
+    "Vessel",
+];
+
+/// One row of the pattern's shipment table (`None` = not given).
+pub fn pattern_row(s: &PatternShipment) -> [Option<String>; 11] {
+    [
+        Some(s.shipment_id.clone()),
+        Some(s.line.to_string()),
+        s.arrival_date.clone(),
+        s.port_of_unlading.clone(),
+        s.importer.clone(),
+        Some(s.supplier_as_written.clone()),
+        s.hts_code.clone(),
+        s.description.clone(),
+        s.quantity.clone(),
+        s.value_usd.map(usd),
+        s.vessel_name.clone(),
+    ]
+}
+
+/// The columns of a totals table, after the group's own heading.
+pub const TOTAL_COLUMNS: [&str; 3] = ["Lines", "Bills of lading", "Declared value"];
+
+/// One row of a totals table, after its key.
+pub fn total_row(t: &PatternTotal) -> [String; 3] {
+    let value = if t.lines_without_value == 0 {
+        usd(t.value_usd)
+    } else {
+        format!(
+            "{} ({} line{} without a value)",
+            usd(t.value_usd),
+            t.lines_without_value,
+            if t.lines_without_value == 1 { "" } else { "s" }
+        )
+    };
+    [t.lines.to_string(), t.bills_of_lading.to_string(), value]
+}
+
+/// `Bill of lading X, line N`.
+pub fn line_ref(shipment_id: &str, line: u32) -> String {
+    format!("Bill of lading {shipment_id}, line {line}")
+}
+
+/// `The same reason ... holds on 2 more lines: B2: 1; B3: 2.` (empty when on no other line).
+pub fn also_on(lines: &[LineRef]) -> String {
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "The same reason, on the same source, holds on {} more line{}: {}.",
+            lines.len(),
+            if lines.len() == 1 { "" } else { "s" },
+            lines_label(lines)
+        )
+    }
+}
+
+/// `OFAC SDN entry 12345` for an SDN record (OFAC's own number, which CBP can look up);
+/// `None` for this project's ids of other records, which mean nothing outside it.
+pub fn entity_reference(id: &str) -> Option<String> {
+    id.strip_prefix("sdn:")
+        .map(|number| format!("OFAC SDN entry {number}"))
+}
+
+/// `(investigative report)`: a source's evidence tier, in words.
+pub fn tier_note(t: Tier) -> String {
+    format!("({})", tier(t))
+}
+
+/// `text` with every canonical field name (`supplier_country`) replaced by its words
+/// (`supplier's country`), for sentences the screening engine wrote for machines and people.
+pub fn plain_fields(text: &str) -> String {
+    let mut out = text.to_owned();
+    for field in crate::manifest::Field::ALL {
+        if field.as_str().contains('_') && out.contains(field.as_str()) {
+            out = out.replace(field.as_str(), &super::lookup::field_label(field.as_str()));
+        }
+    }
+    out
+}
+
 /// The rows of a merchandise table, label and value (values verbatim; `None` = not given).
 pub fn merchandise_rows(item: &MerchandiseItem) -> Vec<(&'static str, Option<String>)> {
     let with_official = |declared: &Option<String>, official: Option<String>| {
@@ -100,6 +243,9 @@ pub fn merchandise_rows(item: &MerchandiseItem) -> Vec<(&'static str, Option<Str
             Some(item.shipment_id.clone()),
         ),
         ("Manifest line", Some(item.line.to_string())),
+        ("Entry number", item.entry_number.clone()),
+        ("Arrival date", item.arrival_date.clone()),
+        ("US port of unlading", item.port_of_unlading.clone()),
         ("Goods description", item.description.clone()),
         ("HTS code (as declared)", item.hts_code.clone()),
         (
@@ -120,7 +266,13 @@ pub fn merchandise_rows(item: &MerchandiseItem) -> Vec<(&'static str, Option<Str
         ),
         ("Vessel", item.vessel_name.clone()),
         ("Vessel IMO number", item.vessel_imo.clone()),
-        ("Importer", item.importer.clone()),
+        ("Importer of record", item.importer.clone()),
+        ("Consignee", item.consignee.clone()),
+        (
+            "Container numbers",
+            (!item.container_numbers.is_empty()).then(|| item.container_numbers.join(", ")),
+        ),
+        ("Marks and numbers", item.marks.clone()),
     ]
 }
 

@@ -10,8 +10,8 @@ use crate::indicators::Source;
 use super::escape::{md, md_url, safe_url};
 use super::labels::{self, BLANK, NOT_GIVEN};
 use super::model::{
-    CitedSource, DocumentedFact, IloStatus, ProductionFacts, Quote, RecordMatched, Requirement,
-    TipDraft,
+    CitedSource, DocumentedFact, Guidance, IloStatus, Pattern, ProductionFacts, Quote,
+    RecordMatched, Requirement, TipDraft,
 };
 
 /// A Markdown document under construction.
@@ -36,6 +36,15 @@ impl Doc {
 pub fn render(draft: &TipDraft) -> String {
     let mut doc = Doc(String::new());
     header(&mut doc, draft);
+    for g in &draft.filing {
+        guidance(&mut doc, g);
+    }
+    for g in &draft.checks {
+        guidance(&mut doc, g);
+    }
+    if let Some(p) = &draft.pattern {
+        pattern(&mut doc, p);
+    }
     doc.heading(2, "Legal basis");
     for q in &draft.legal_basis {
         quote(&mut doc, q, 3);
@@ -46,8 +55,9 @@ pub fn render(draft: &TipDraft) -> String {
     merchandise(&mut doc, draft);
     production(&mut doc, draft);
     ilo(&mut doc, draft);
+    guidance(&mut doc, &draft.evidence_checklist);
     submitter(&mut doc, draft);
-    doc.heading(2, "Attachments: every source cited");
+    doc.heading(2, "Attachments: the sources of the evidence");
     for a in &draft.attachments {
         doc.line(format!(
             "{}. {}, {}",
@@ -59,9 +69,92 @@ pub fn render(draft: &TipDraft) -> String {
     doc.blank();
     doc.heading(2, "What CBP may do next");
     quote(&mut doc, &draft.next_steps.detention, 0);
-    doc.heading(2, "How to file");
-    quote(&mut doc, &draft.next_steps.filing, 0);
     doc.0
+}
+
+/// A guidance section: heading, paragraphs, checklist, sources.
+fn guidance(doc: &mut Doc, g: &Guidance) {
+    doc.heading(2, &g.title);
+    let (first, rest) = match g.paragraphs.split_first() {
+        Some((first, rest)) => (Some(first), rest),
+        None => (None, &[][..]),
+    };
+    if let Some(p) = first {
+        doc.line(md(p));
+        doc.blank();
+    }
+    // The checklist follows the paragraph that introduces it; later paragraphs come after.
+    for item in &g.checklist {
+        doc.line(format!("- [ ] {}", md(item)));
+    }
+    if !g.checklist.is_empty() {
+        doc.blank();
+    }
+    for p in rest {
+        doc.line(md(p));
+        doc.blank();
+    }
+    if !g.sources.is_empty() {
+        doc.line("Sources:");
+        for s in &g.sources {
+            doc.line(format!(
+                "- {} ({}). Reliability: {}.",
+                link(&s.title, &s.url),
+                md(&s.date),
+                labels::reliability(s.reliability)
+            ));
+        }
+        doc.blank();
+    }
+}
+
+/// The supplier's shipments and their totals.
+fn pattern(doc: &mut Doc, p: &Pattern) {
+    doc.heading(2, "The pattern: every bill of lading of this supplier");
+    table(
+        doc,
+        &labels::PATTERN_COLUMNS,
+        p.shipments.iter().map(|s| {
+            labels::pattern_row(s)
+                .map(|v| v.unwrap_or_else(|| "\u{2014}".to_owned()))
+                .to_vec()
+        }),
+    );
+    for (title, totals) in [
+        ("By importer or consignee", &p.by_importer),
+        ("By month of arrival", &p.by_month),
+        ("By vessel", &p.vessels),
+    ] {
+        doc.heading(3, title);
+        let first = labels::capitalize(title.trim_start_matches("By "));
+        let mut columns = vec![first.as_str()];
+        columns.extend(labels::TOTAL_COLUMNS);
+        let rows = totals.iter().chain(std::iter::once(&p.totals)).map(|t| {
+            std::iter::once(t.key.clone())
+                .chain(labels::total_row(t))
+                .collect()
+        });
+        table(doc, &columns, rows);
+    }
+}
+
+fn table(doc: &mut Doc, columns: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+    doc.line(format!(
+        "| {} |",
+        columns
+            .iter()
+            .map(|c| md(c))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    ));
+    doc.line(format!("|{}", "---|".repeat(columns.len())));
+    for row in rows {
+        doc.line(format!(
+            "| {} |",
+            row.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    doc.blank();
 }
 
 fn header(doc: &mut Doc, draft: &TipDraft) {
@@ -72,21 +165,9 @@ fn header(doc: &mut Doc, draft: &TipDraft) {
         doc.line(">");
     }
     doc.blank();
-    let lines: Vec<String> = h.lines.iter().map(u32::to_string).collect();
     doc.line("| | |");
     doc.line("|---|---|");
-    for (label, value) in [
-        ("Date", h.date.clone()),
-        ("Knowledge-base version", h.indicators_version.clone()),
-        ("Screening id", h.screening_id.clone()),
-        ("Shipment (bill of lading)", h.shipment_id.clone()),
-        ("Manifest line(s)", lines.join(", ")),
-        ("Highest verdict", labels::verdict(h.verdict).to_owned()),
-        (
-            "Evidence strength",
-            labels::strength(h.evidence_strength).to_owned(),
-        ),
-    ] {
+    for (label, value) in labels::header_rows(h) {
         doc.line(format!("| {} | {} |", md(label), md(&value)));
     }
     doc.blank();
@@ -138,12 +219,13 @@ fn reasons(doc: &mut Doc, draft: &TipDraft) {
     requirement(doc, 1, &section.requirement);
     for r in &section.reasons {
         doc.line(format!(
-            "{}. **Line {}: {}** ({}). {}",
+            "{}. **{}: {}** ({}). {} {}",
             r.number,
-            r.line,
+            md(&labels::line_ref(&r.shipment_id, r.line)),
             md(&r.title),
             md(labels::verdict(r.severity)),
-            md(&r.statement)
+            md(&r.statement),
+            md(&labels::also_on(&r.also_on))
         ));
         for s in &r.sources {
             doc.line(format!("    - Source: {}", cited(s)));
@@ -156,7 +238,7 @@ fn merchandise(doc: &mut Doc, draft: &TipDraft) {
     let section = &draft.merchandise;
     requirement(doc, 2, &section.requirement);
     for item in &section.items {
-        doc.heading(4, &format!("Line {}", item.line));
+        doc.heading(4, &labels::line_ref(&item.shipment_id, item.line));
         doc.line("| Field | As declared on the manifest |");
         doc.line("|---|---|");
         for (label, value) in labels::merchandise_rows(item) {
@@ -184,7 +266,13 @@ fn production(doc: &mut Doc, draft: &TipDraft) {
 }
 
 fn line_facts(doc: &mut Doc, facts: &ProductionFacts) {
-    doc.heading(4, &format!("Line {}: parties and places", facts.line));
+    doc.heading(
+        4,
+        &format!(
+            "{}: parties and places",
+            labels::line_ref(&facts.shipment_id, facts.line)
+        ),
+    );
     for p in &facts.parties {
         let parts: Vec<String> = [
             ("name", &p.name),
@@ -225,12 +313,14 @@ fn line_facts(doc: &mut Doc, facts: &ProductionFacts) {
 }
 
 fn record(doc: &mut Doc, r: &RecordMatched) {
+    let reference = labels::entity_reference(&r.entity_id)
+        .map(|id| format!(" ({})", md(&id)))
+        .unwrap_or_default();
     doc.line(format!(
-        "- **{}** (`{}`): {}; tier: {}",
+        "- **{}**{reference}: {} {}",
         md(&r.name),
-        r.entity_id.replace('`', "'"),
         md(&r.list_label),
-        labels::tier(r.tier)
+        labels::tier_note(r.tier)
     ));
     doc.line(format!("  - Matched by: {}", md(&r.matched_by.join("; "))));
     if !r.programs.is_empty() {
@@ -243,7 +333,7 @@ fn record(doc: &mut Doc, r: &RecordMatched) {
         doc.line(format!("  - Remarks (excerpt): {}", md(remarks)));
     }
     if let Some(note) = &r.note {
-        doc.line(format!("  - Recorded: {}", md(note)));
+        doc.line(format!("  - What this draft's data records: {}", md(note)));
     }
     for s in &r.sources {
         doc.line(format!("  - Source: {}", cited(s)));
@@ -304,13 +394,13 @@ fn documented(f: &DocumentedFact) -> String {
     )
 }
 
-/// `[title](url), date; tier: …`.
+/// `[title](url), date (tier)`.
 fn cited(s: &CitedSource) -> String {
     format!(
-        "{}, {}; tier: {}",
+        "{}, {} {}",
         link(&s.title, &s.url),
         md(&s.date),
-        labels::tier(s.tier)
+        labels::tier_note(s.tier)
     )
 }
 

@@ -11,8 +11,10 @@
 //! prints it ([`escape`]).
 
 mod build;
+mod checks;
 pub mod error;
 pub mod escape;
+mod filing;
 mod goods;
 mod html;
 mod html_style;
@@ -24,12 +26,14 @@ pub mod model;
 mod production;
 mod quotes;
 mod reasons;
+mod supplier;
 
 use std::str::FromStr;
 
 pub use build::{draft, iso_date, parse_iso_date, TITLE};
 pub use error::{TipError, TipRefusal};
 pub use model::*;
+pub use supplier::{supplier_draft, NO_IMPORTER, UNDATED};
 
 /// The three renderings of a draft.
 #[derive(

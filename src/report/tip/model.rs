@@ -15,6 +15,15 @@ use crate::screening::{FlagCode, Verdict};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TipDraft {
     pub header: TipHeader,
+    /// Where to file (the current channel first), what to ask CBP for, and confidentiality.
+    pub filing: Vec<Guidance>,
+    /// What the submitter must look at before filing: what is new to CBP when the party is
+    /// already under CBP enforcement, and how old the evidence is against the shipment dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Guidance>,
+    /// For a supplier draft: every bill of lading of the supplier, with totals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<Pattern>,
     /// 22 U.S.C. 9241a(a) and (b), and 19 U.S.C. 1307, quoted.
     pub legal_basis: Vec<Quote>,
     /// 19 C.F.R. 12.42(b), quoted whole: the three elements every allegation must carry.
@@ -26,8 +35,11 @@ pub struct TipDraft {
     /// Element (3): the production abroad.
     pub production: ProductionSection,
     pub ilo_indicators: IloChecklist,
+    /// What evidence to gather and attach, with a note on keeping sources and workers safe.
+    pub evidence_checklist: Guidance,
     pub submitter: Submitter,
-    /// Every source the draft cites, once each, in order of first citation.
+    /// The sources of the evidence (the reasons, the documented facts, the records matched),
+    /// once each, in order of first citation. Law and channel texts are cited where quoted.
     pub attachments: Vec<Attachment>,
     pub next_steps: NextSteps,
 }
@@ -53,10 +65,12 @@ pub struct TipHeader {
     pub date: String,
     /// The knowledge-base version the screening ran against.
     pub indicators_version: String,
-    pub screening_id: String,
-    pub shipment_id: String,
-    /// The manifest lines the draft covers.
-    pub lines: Vec<u32>,
+    /// The screening(s) the draft was built from.
+    pub screening_ids: Vec<String>,
+    /// What the draft is about: one shipment, or one supplier across shipments.
+    pub subject: TipSubject,
+    /// The lines the draft covers, as `shipment line N`.
+    pub lines: Vec<LineRef>,
     /// The highest verdict among the covered lines.
     pub verdict: Verdict,
     pub evidence_strength: EvidenceStrength,
@@ -64,6 +78,93 @@ pub struct TipHeader {
     pub strength_statement: String,
     /// What the reader must know before using the draft (prominent in every rendering).
     pub notices: Vec<String>,
+}
+
+/// What a draft is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TipSubject {
+    /// Flagged lines of one shipment (bill of lading).
+    Shipment { shipment_id: String },
+    /// One supplier or manufacturer across all its lines: the name asked for and the spellings
+    /// the manifests use for it.
+    Supplier {
+        name: String,
+        spellings: Vec<String>,
+    },
+}
+
+/// One manifest line: its shipment and line number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct LineRef {
+    pub shipment_id: String,
+    pub line: u32,
+}
+
+/// A section of plain guidance: paragraphs, an optional checklist, and the texts it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Guidance {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    /// Items to tick or fill in (empty when the section is prose only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<String>,
+    /// The texts the paragraphs quote or rely on, each with its reliability.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<GuidanceSource>,
+}
+
+/// A source of a guidance section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct GuidanceSource {
+    pub title: String,
+    pub date: String,
+    pub url: String,
+    pub reliability: Reliability,
+}
+
+/// The supplier's shipments, as the manifests record them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Pattern {
+    /// One row per manifest line of the supplier, in arrival order (undated lines last).
+    pub shipments: Vec<PatternShipment>,
+    pub by_importer: Vec<PatternTotal>,
+    /// Months as `YYYY-MM`; lines without a readable arrival date under `date not given`.
+    pub by_month: Vec<PatternTotal>,
+    pub vessels: Vec<PatternTotal>,
+    pub totals: PatternTotal,
+}
+
+/// One line of the supplier's, with the facts CBP acts on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PatternShipment {
+    pub shipment_id: String,
+    pub line: u32,
+    pub arrival_date: Option<String>,
+    pub port_of_unlading: Option<String>,
+    /// The importer of record, else the consignee, as the manifest gives it.
+    pub importer: Option<String>,
+    /// The supplier's name as this line spells it.
+    pub supplier_as_written: String,
+    pub hts_code: Option<String>,
+    pub description: Option<String>,
+    pub quantity: Option<String>,
+    pub value_usd: Option<f64>,
+    pub vessel_name: Option<String>,
+    pub container_numbers: Vec<String>,
+    pub entry_number: Option<String>,
+}
+
+/// A count of lines and a sum of declared values for one group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PatternTotal {
+    pub key: String,
+    pub lines: usize,
+    pub bills_of_lading: usize,
+    /// The sum of declared values, over the lines that declare one.
+    pub value_usd: f64,
+    /// Lines of the group without a declared value (not in the sum).
+    pub lines_without_value: usize,
 }
 
 /// A verbatim quotation from the knowledge base's legal texts, with its provenance.
@@ -132,6 +233,9 @@ pub struct Reason {
     /// Plain sentences in risk language, one per item of evidence.
     pub statement: String,
     pub sources: Vec<CitedSource>,
+    /// Other lines the same flag holds on for the same sources (supplier drafts group them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_on: Vec<LineRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -146,6 +250,13 @@ pub struct MerchandiseItem {
     /// The shipment id, usually the bill of lading number.
     pub shipment_id: String,
     pub line: u32,
+    pub entry_number: Option<String>,
+    pub arrival_date: Option<String>,
+    /// The US port of unlading.
+    pub port_of_unlading: Option<String>,
+    pub consignee: Option<String>,
+    pub container_numbers: Vec<String>,
+    pub marks: Option<String>,
     pub description: Option<String>,
     /// The HTS code as written on the manifest.
     pub hts_code: Option<String>,
@@ -291,11 +402,9 @@ pub struct Attachment {
     pub url: String,
 }
 
-/// What CBP may do after an allegation, and how to file one.
+/// What CBP may do after an allegation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NextSteps {
     /// CBP's CAATSA detention wording (30 days, seizure and forfeiture).
     pub detention: Quote,
-    /// CBP's allegation channel, with the note on the 2025 portal.
-    pub filing: Quote,
 }

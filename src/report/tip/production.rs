@@ -124,12 +124,14 @@ pub fn records(kb: &KnowledgeBase, lines: &[&LineResult]) -> Vec<RecordMatched> 
             let Some(entity) = lookup::entity(kb, &e.indicator_id) else {
                 continue;
             };
-            let score = if e.score < 1.0 {
-                format!(" (name score {:.2})", e.score)
-            } else {
-                String::new()
-            };
-            let how = format!("line {}, {} \"{}\"{score}", line.line, e.field, e.input);
+            let how = format!(
+                "bill of lading {} line {}, {} \u{201c}{}\u{201d}{}",
+                line.shipment_id,
+                line.line,
+                lookup::field_label(e.field.as_str()),
+                e.input,
+                super::reasons::name_agreement(e.score)
+            );
             if let Some(known) = out.iter_mut().find(|r| r.entity_id == entity.id) {
                 if !known.matched_by.contains(&how) {
                     known.matched_by.push(how);

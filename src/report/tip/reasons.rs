@@ -14,7 +14,7 @@ use crate::screening::{Evidence, EvidenceKind, Flag, LineResult};
 
 use super::labels;
 use super::lookup::{self, field_label};
-use super::model::{CitedSource, Reason};
+use super::model::{CitedSource, LineRef, Reason};
 use crate::screening::sentences;
 use crate::screening::texts::role_phrase;
 
@@ -63,6 +63,7 @@ fn reason(kb: &KnowledgeBase, line: &LineResult, flag: &Flag, number: usize) -> 
         title: flag.title.clone(),
         statement: sentences.join(" "),
         sources,
+        also_on: Vec::new(),
     }
 }
 
@@ -132,7 +133,10 @@ pub fn sentence(kb: &KnowledgeBase, e: &Evidence) -> String {
     let (note, annotated) = split_note(kb, e);
     let mut out = main;
     if !note.is_empty() {
-        out = format!("{out} Noted with the source: {}", end_sentence(&note));
+        out = format!(
+            "{out} What this draft's data records from that source: {}",
+            end_sentence(&note)
+        );
     }
     if let Some((source, text)) = annotated {
         out = format!(
@@ -170,33 +174,26 @@ fn entity_sentence(kb: &KnowledgeBase, e: &Evidence, what: &str, src: &str) -> S
         .filter(|x| !x.name.eq_ignore_ascii_case(&e.matched))
         .map(|x| format!(" (listed as {})", x.name))
         .unwrap_or_default();
-    let score = if e.score >= 1.0 {
-        String::new()
-    } else if e.score >= NEAR_IDENTICAL_SCORE {
-        format!(" (name score {:.2})", e.score)
-    } else {
-        format!(
-            " (name score {:.2}: close, not identical; confirm the identity)",
-            e.score
-        )
-    };
+    let score = name_agreement(e.score);
     let programs = entity
         .filter(|x| !x.programs.is_empty())
         .map(|x| format!("; programs {}", x.programs.join(", ")))
         .unwrap_or_default();
     let names_as = match e.kind {
         EvidenceKind::OfacNorthKorea => format!(
-            "lists as a Specially Designated National with a North Korea nexus (entry {}{programs})",
-            e.indicator_id
+            "lists as a Specially Designated National with a North Korea nexus ({}{programs})",
+            sdn_entry(&e.indicator_id)
         ),
         EvidenceKind::OfacOther => format!(
             "lists as a Specially Designated National under programs other than North Korea's \
-             (entry {}{programs})",
-            e.indicator_id
+             ({}{programs})",
+            sdn_entry(&e.indicator_id)
         ),
-        EvidenceKind::CbpEnforcement => "names as a company whose merchandise CBP detains under CAATSA or \
+        EvidenceKind::CbpEnforcement => {
+            "names as a company whose merchandise CBP detains under CAATSA or \
              has ruled on under CAATSA"
-            .to_owned(),
+                .to_owned()
+        }
         _ => match e.role {
             Some(role) => format!("names as {}", role_phrase(role)),
             None => "names in reporting on North Korean labor".to_owned(),
@@ -210,7 +207,10 @@ fn entity_sentence(kb: &KnowledgeBase, e: &Evidence, what: &str, src: &str) -> S
     let identity = e
         .identity
         .as_ref()
-        .map(|i| format!(" {}.", labels::capitalize(&sentences::identity_phrase(i))))
+        .map(|i| {
+            let phrase = labels::plain_fields(&sentences::identity_phrase(i));
+            format!(" {}.", labels::capitalize(&phrase))
+        })
         .unwrap_or_default();
     format!(
         "The {what} named on the manifest, \"{}\", matches {}{listed_as}{score}, which {src} \
@@ -218,6 +218,48 @@ fn entity_sentence(kb: &KnowledgeBase, e: &Evidence, what: &str, src: &str) -> S
          reason does not apply.",
         e.input, e.matched
     )
+}
+
+/// The reasons with every repeat of a flag on the same sources folded into its first
+/// occurrence (`also_on`), renumbered: a supplier with thirty lines gets one reason per
+/// distinct finding, not ninety.
+pub fn grouped(reasons: Vec<Reason>) -> Vec<Reason> {
+    let mut out: Vec<Reason> = Vec::new();
+    for r in reasons {
+        let same = |o: &&mut Reason| o.flag == r.flag && o.sources == r.sources;
+        match out.iter_mut().find(|o| same(o)) {
+            Some(first) => first.also_on.push(LineRef {
+                shipment_id: r.shipment_id,
+                line: r.line,
+            }),
+            None => out.push(r),
+        }
+    }
+    for (i, r) in out.iter_mut().enumerate() {
+        r.number = i + 1;
+    }
+    out
+}
+
+/// How closely the manifest's spelling agrees with the listed name, in words: nothing for the
+/// same name, a similarity and (below [`NEAR_IDENTICAL_SCORE`]) a request to confirm otherwise.
+pub fn name_agreement(score: f64) -> String {
+    let percent = (score * 100.0).floor();
+    if score >= 1.0 {
+        String::new()
+    } else if score >= NEAR_IDENTICAL_SCORE {
+        format!(" (spelled slightly differently; name similarity {percent:.0}%)")
+    } else {
+        format!(" (a similar name, not the same spelling: similarity {percent:.0}%; confirm the identity)")
+    }
+}
+
+/// `sdn:12345` -> `SDN entry 12345` (OFAC's own entry number); other ids are not shown.
+fn sdn_entry(id: &str) -> String {
+    match id.split_once(':') {
+        Some((_, number)) => format!("SDN entry {number}"),
+        None => format!("SDN entry {id}"),
+    }
 }
 
 /// The text with a full stop at the end, unless it already ends a sentence.

@@ -1,5 +1,6 @@
 //! `POST /v1/tips`: a CBP forced-labor allegation draft for one shipment (or one line of it),
-//! from a screening result the client already holds or from a manifest screened on the spot.
+//! or for one supplier across all its lines, from a screening result the client already holds
+//! or from a manifest screened on the spot.
 //!
 //! The drafting is the engine's (`report::tip::draft` and `render`); this handler only reads the
 //! request, picks the format (`?format=` first, then `Accept`, default Markdown) and maps the
@@ -34,10 +35,13 @@ pub struct TipParams {
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TipRequest {
-    /// The shipment (bill of lading / entry number) to draft for.
-    pub shipment_id: String,
+    /// The shipment (bill of lading / entry number) to draft for. Give this or `supplier`.
+    pub shipment_id: Option<String>,
     /// One line of the shipment; omitted, every flagged line of it.
     pub line: Option<u32>,
+    /// A supplier or manufacturer to draft one allegation about, across all its lines (spelling
+    /// variants grouped by the screening name matcher). Give this or `shipment_id`.
+    pub supplier: Option<String>,
     /// The date printed on the draft (YYYY-MM-DD); default today (UTC).
     pub date: Option<String>,
     /// A screening result as returned by `POST /v1/screenings` (JSON).
@@ -65,7 +69,7 @@ pub struct TipRequest {
         (status = 200, description = "The draft: Markdown (default), a print-ready HTML page, or the draft model as JSON.",
             content((String = "text/markdown"), (String = "text/html"), (TipDraft = "application/json"))),
         (status = 400, description = "malformed_json or invalid_query", body = ErrorBody),
-        (status = 404, description = "unknown_shipment or unknown_line (details list what exists)", body = ErrorBody),
+        (status = 404, description = "unknown_shipment, unknown_line or unknown_supplier (details list what exists)", body = ErrorBody),
         (status = 415, description = "unsupported_media_type", body = ErrorBody),
         (status = 422, description = "invalid_tip_request, tip_refused (the lines are clear), invalid_manifest or no_screenable_line", body = ErrorBody),
         (status = 503, description = "overloaded or not_ready, with Retry-After", body = ErrorBody),
@@ -106,13 +110,24 @@ fn draft(
             ))
         }
     };
-    let draft = tip::draft(
-        screener.kb(),
-        &screening,
-        &body.shipment_id,
-        body.line,
-        date,
-    )
+    let draft = match (&body.shipment_id, &body.supplier, body.line) {
+        (Some(shipment_id), None, line) => {
+            tip::draft(screener.kb(), &screening, shipment_id, line, date)
+        }
+        (None, Some(supplier), None) => tip::supplier_draft(
+            screener.kb(),
+            screener.parties().matcher(),
+            std::slice::from_ref(&screening),
+            supplier,
+            date,
+        ),
+        _ => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidTipRequest,
+                "give exactly one of `shipment_id` (with an optional `line`) or `supplier`",
+            ))
+        }
+    }
     .map_err(tip_error)?;
     Ok(tip::render(&draft, format))
 }
@@ -177,10 +192,16 @@ fn tip_error(error: TipError) -> ApiError {
         }
         TipError::UnknownLine { available, .. } => ApiError::new(ErrorCode::UnknownLine, message)
             .with_details(vec![json!({ "lines": available })]),
+        TipError::UnknownSupplier { closest, .. } => {
+            ApiError::new(ErrorCode::UnknownSupplier, message)
+                .with_details(vec![json!({ "closest": closest })])
+        }
         TipError::Refused(refusal) => {
-            ApiError::new(ErrorCode::TipRefused, message).with_details(vec![
-                json!({ "shipment_id": refusal.shipment_id, "line": refusal.line }),
-            ])
+            let detail = match refusal.supplier {
+                Some(supplier) => json!({ "supplier": supplier }),
+                None => json!({ "shipment_id": refusal.shipment_id, "line": refusal.line }),
+            };
+            ApiError::new(ErrorCode::TipRefused, message).with_details(vec![detail])
         }
         TipError::LegalText { .. } => ApiError::internal("drafting a tip failed", message),
     }

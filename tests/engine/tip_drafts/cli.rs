@@ -46,8 +46,13 @@ fn the_cli_drafts_from_a_manifest_or_a_saved_screening_and_lists_shipments_when_
     let d: TipDraft =
         serde_json::from_slice(&std::fs::read(&out).expect("draft written")).expect("JSON draft");
     assert_eq!(
-        (d.header.shipment_id.as_str(), d.header.date.as_str()),
-        (DONGGANG, "2025-01-15")
+        (&d.header.subject, d.header.date.as_str()),
+        (
+            &TipSubject::Shipment {
+                shipment_id: DONGGANG.to_owned()
+            },
+            "2025-01-15"
+        )
     );
 
     let unknown = Command::new(bin)

@@ -29,7 +29,8 @@ fn a_whole_shipment_draft_covers_every_flagged_line_and_names_the_clear_ones_lef
     ];
     let screening = screen(&lines);
     let d = tip::draft(kb(), &screening, "MIXED-1", None, DATE).expect("draft");
-    assert_eq!(d.header.lines, vec![1, 3]);
+    let numbers: Vec<u32> = d.header.lines.iter().map(|l| l.line).collect();
+    assert_eq!(numbers, vec![1, 3]);
     // Line 3 is an OFAC sanctions match with no labor nexus: prohibited, but not forced-labor
     // evidence, so the draft's strength comes from line 1 and a notice sends line 3 to OFAC.
     assert_eq!(d.header.verdict, Verdict::Prohibited);
