@@ -532,3 +532,42 @@ fn format_table_can_be_asked_for_anywhere_and_names_search_aligns_on_a_terminal(
         "{shown}"
     );
 }
+
+#[test]
+fn an_ams_folder_is_joined_screened_and_its_unjoined_rows_reported() {
+    let output = run(&[
+        "screen",
+        "--ams",
+        &fixture("ams2020_jackyho112"),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result: Value = serde_json::from_slice(&output.stdout).expect("JSON result");
+    assert_eq!(result["summary"]["lines"], 7);
+    assert_eq!(result["summary"]["errors"], 50);
+    assert_eq!(
+        result["results"][2]["input"]["consignee"],
+        "WILLIAMS-SONOMA SINGAPORE PTE LIMIT"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cell24_tariff_schedule.csv is not an AMS table"),
+        "{stderr}"
+    );
+
+    let both = run(&[
+        "screen",
+        &fixture("demo_manifest.csv"),
+        "--ams",
+        &fixture("ams2020_jackyho112"),
+    ]);
+    assert!(
+        !both.status.success(),
+        "a file and --ams are one input too many"
+    );
+}

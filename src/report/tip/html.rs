@@ -181,7 +181,8 @@ fn pattern(page: &mut Page, p: &Pattern) {
 }
 
 fn table(page: &mut Page, class: &str, columns: &[&str], rows: impl Iterator<Item = Vec<String>>) {
-    page.push(format!("<table class=\"{class}\">"));
+    // A wide table scrolls on a narrow screen instead of widening the page; print shows it all.
+    page.push(format!("<div class=\"wide\"><table class=\"{class}\">"));
     page.push(format!(
         "<thead><tr>{}</tr></thead><tbody>",
         columns
@@ -197,7 +198,7 @@ fn table(page: &mut Page, class: &str, columns: &[&str], rows: impl Iterator<Ite
                 .collect::<String>()
         ));
     }
-    page.push("</tbody></table>");
+    page.push("</tbody></table></div>");
 }
 
 /// A quotation: heading (as `<h3>` when `heading`), block quote, source, reliability and note.

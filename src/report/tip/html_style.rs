@@ -55,6 +55,11 @@ ul.sources { margin: .2rem 0 .2rem 1rem; padding-left: 1rem; }
 .url::before { content: "<"; }
 .url::after { content: ">"; }
 .missing { color: var(--muted); font-style: italic; }
+thead th { width: auto; }
+.wide { overflow-x: auto; max-width: 100%; }
+table.shipments, table.totals { font-size: .8rem; }
+table.shipments td, table.shipments th { padding: .2rem .3rem; }
+.guidance .sources { font-size: .88rem; color: var(--muted); }
 @page { margin: 16mm 14mm; }
 @media print {
   html { font-size: 10.5pt; }
@@ -64,6 +69,7 @@ ul.sources { margin: .2rem 0 .2rem 1rem; padding-left: 1rem; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   tr, li, blockquote, .notice, .strength { break-inside: avoid; page-break-inside: avoid; }
   .notice { background: none; }
+  .wide { overflow: visible; }
   blockquote { background: none; }
 }
 "#;
