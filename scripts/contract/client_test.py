@@ -87,10 +87,10 @@ def main(base_url, json_path, csv_path):
     response = create_tip.sync_detailed(client=client, body=request, format_=CreateTipFormat.JSON)
     check(response.status_code == 200, f"POST /v1/tips answered {response.status_code}: {response.content[:300]!r}")
     draft = TipDraft.from_dict(json.loads(response.content))
-    check(draft.header.screening_id == screening.screening_id, "the draft names its screening")
+    check(draft.header.screening_ids == [screening.screening_id], "the draft names its screening")
     check(draft.reasons.reasons, "the draft states its reasons")
     print(
-        f"tip draft: {len(draft.reasons.reasons)} reason(s) for {draft.header.shipment_id}, "
+        f"tip draft: {len(draft.reasons.reasons)} reason(s) for {len(draft.header.lines)} line(s), "
         f"evidence strength {draft.header.evidence_strength.value}"
     )
     print("generated client: OK")
