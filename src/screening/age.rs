@@ -26,6 +26,11 @@ mod tests {
     fn years_are_read_from_the_dates_sources_write() {
         assert_eq!(source_year("2017-10-04"), Some(2017));
         assert_eq!(source_year("2024-02"), Some(2024));
+        assert_eq!(
+            source_year("2024-02 (New Yorker issue 2024-03-04)"),
+            Some(2024)
+        );
+        assert_eq!(source_year("2024"), Some(2024));
         assert_eq!(source_year("2021-03-05 (ruling)"), Some(2021));
         assert_eq!(source_year("n.d."), None);
         assert_eq!(source_year("as codified"), None);

@@ -135,6 +135,7 @@ fn set_first<'a>(slot: &mut Option<&'a Row>, row: &'a Row) -> bool {
 /// The raw lines of one bill: one per cargo row, one per tariff row that no cargo row takes,
 /// or one for the whole bill when it has neither.
 fn lines_of(id: &str, bill: &Bill) -> Vec<RawLine> {
+    let shared = bill_facts(id, bill);
     let mut used = vec![false; bill.tariff.len()];
     let mut lines = Vec::new();
     for cargo in &bill.cargo {
@@ -145,7 +146,7 @@ fn lines_of(id: &str, bill: &Bill) -> Vec<RawLine> {
                 && t.get("container_number") == container
                 && same_sequence(t.get("description_sequence_number"), sequence)
         });
-        let mut raw = bill_line(id, bill, container);
+        let mut raw = in_container(&shared, bill, container);
         raw.source_line = Some(cargo.line);
         set(&mut raw, Field::Description, cargo.get("description_text"));
         set(
@@ -161,20 +162,20 @@ fn lines_of(id: &str, bill: &Bill) -> Vec<RawLine> {
     }
     for (index, tariff) in bill.tariff.iter().enumerate() {
         if !used[index] {
-            let mut raw = bill_line(id, bill, tariff.get("container_number"));
+            let mut raw = in_container(&shared, bill, tariff.get("container_number"));
             raw.source_line = Some(tariff.line);
             set(&mut raw, Field::HtsCode, tariff.get("harmonized_number"));
             lines.push(raw);
         }
     }
     if lines.is_empty() {
-        lines.push(bill_line(id, bill, None));
+        lines.push(in_container(&shared, bill, None));
     }
     lines
 }
 
-/// The facts every line of the bill shares; `container` narrows containers and marks to one.
-fn bill_line(id: &str, bill: &Bill, container: Option<&str>) -> RawLine {
+/// The facts every line of the bill shares (shipment, vessel, ports, dates, parties).
+fn bill_facts(id: &str, bill: &Bill) -> RawLine {
     let mut raw = RawLine {
         source_line: bill.header.map(|h| h.line),
         ..RawLine::default()
@@ -225,11 +226,7 @@ fn bill_line(id: &str, bill: &Bill, container: Option<&str>) -> RawLine {
     if let Some(s) = bill.shipper {
         set(&mut raw, Field::SupplierName, s.get("shipper_party_name"));
         let address = s.numbered("shipper_party_address", 4).join(" ");
-        set(
-            &mut raw,
-            Field::SupplierAddress,
-            (!address.is_empty()).then_some(address.as_str()),
-        );
+        set(&mut raw, Field::SupplierAddress, Some(&address));
         set(&mut raw, Field::SupplierCity, s.get("city"));
         set(&mut raw, Field::SupplierCountry, s.get("country_code"));
     }
@@ -241,9 +238,14 @@ fn bill_line(id: &str, bill: &Bill, container: Option<&str>) -> RawLine {
         .iter()
         .filter_map(|n| n.get("notify_party_name"))
         .collect();
-    if !notify.is_empty() {
-        set(&mut raw, Field::NotifyParty, Some(&notify.join("; ")));
-    }
+    set(&mut raw, Field::NotifyParty, Some(&notify.join("; ")));
+    raw
+}
+
+/// The bill's facts for a line in `container` (its container and marks), or for the whole
+/// bill (every container and every mark) when `container` is `None`.
+fn in_container(shared: &RawLine, bill: &Bill, container: Option<&str>) -> RawLine {
+    let mut raw = shared.clone();
     let containers: Vec<&str> = match container {
         Some(one) => vec![one],
         None => bill
@@ -252,13 +254,11 @@ fn bill_line(id: &str, bill: &Bill, container: Option<&str>) -> RawLine {
             .filter_map(|c| c.get("container_number"))
             .collect(),
     };
-    if !containers.is_empty() {
-        set(
-            &mut raw,
-            Field::ContainerNumbers,
-            Some(&containers.join("; ")),
-        );
-    }
+    set(
+        &mut raw,
+        Field::ContainerNumbers,
+        Some(&containers.join("; ")),
+    );
     let marks: Vec<String> = bill
         .marks
         .iter()
@@ -266,9 +266,7 @@ fn bill_line(id: &str, bill: &Bill, container: Option<&str>) -> RawLine {
         .map(|m| m.numbered("marks_and_numbers", 8).join(" "))
         .filter(|m| !m.is_empty())
         .collect();
-    if !marks.is_empty() {
-        set(&mut raw, Field::Marks, Some(&marks.join(" / ")));
-    }
+    set(&mut raw, Field::Marks, Some(&marks.join(" / ")));
     raw
 }
 

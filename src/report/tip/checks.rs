@@ -12,13 +12,16 @@
 use std::collections::BTreeSet;
 
 use crate::manifest::checks::parse_date;
+use crate::screening::age::source_year;
 use crate::screening::{EvidenceKind, LineResult};
 
+use super::labels::capitalize;
 use super::lookup::field_label;
 use super::model::{Guidance, Reason};
 
-/// A source this many years older than the newest shipment is called out.
-pub const OLD_SOURCE_YEARS: i32 = 2;
+/// A source this many years older than the newest shipment is called out (stricter than the
+/// five years after which `screening::age` notes a source's age: a filing quotes dates).
+pub const DATE_CHECK_YEARS: i32 = 2;
 
 /// The checks that apply to these lines, in print order (possibly none).
 pub fn checks(lines: &[&LineResult], reasons: &[Reason], today: time::Date) -> Vec<Guidance> {
@@ -117,7 +120,7 @@ fn dates(lines: &[&LineResult], reasons: &[Reason], today: time::Date) -> Option
             continue;
         };
         let gap = newest.year() - year;
-        if gap >= OLD_SOURCE_YEARS && seen.insert(source.url.clone()) {
+        if gap >= DATE_CHECK_YEARS && seen.insert(source.url.clone()) {
             old.push(format!(
                 "\u{201c}{}\u{201d} is dated {}, {gap} years before that.",
                 source.title, source.date
@@ -131,7 +134,7 @@ fn dates(lines: &[&LineResult], reasons: &[Reason], today: time::Date) -> Option
         "How old is the evidence? {}. A source describes what was true when it was written: \
          for each source below, add or ask for evidence that North Korean nationals worked on \
          goods like these when these shipments were made.",
-        capitalize_first(&basis)
+        capitalize(&basis)
     )];
     paragraphs.extend(old);
     Some(Guidance {
@@ -140,36 +143,4 @@ fn dates(lines: &[&LineResult], reasons: &[Reason], today: time::Date) -> Option
         checklist: Vec::new(),
         sources: Vec::new(),
     })
-}
-
-/// The year a source date starts with (`2024-02 (New Yorker ...)` -> 2024); `None` for `n.d.`.
-fn source_year(date: &str) -> Option<i32> {
-    let digits: String = date.chars().take(4).collect();
-    (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
-        .then(|| digits.parse().ok())
-        .flatten()
-}
-
-fn capitalize_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn source_years_are_read_from_the_start_of_the_date() {
-        assert_eq!(source_year("2017-10-04"), Some(2017));
-        assert_eq!(
-            source_year("2024-02 (New Yorker issue 2024-03-04)"),
-            Some(2024)
-        );
-        assert_eq!(source_year("n.d."), None);
-        assert_eq!(source_year("2024"), Some(2024));
-    }
 }

@@ -155,32 +155,20 @@ fn guidance(page: &mut Page, g: &Guidance) {
 fn pattern(page: &mut Page, p: &Pattern) {
     page.push("<section class=\"pattern\">");
     page.push("<h2>The pattern: every bill of lading of this supplier</h2>");
-    let rows = p.shipments.iter().map(|s| {
-        labels::pattern_row(s)
-            .map(|v| v.unwrap_or_else(|| "\u{2014}".to_owned()))
-            .to_vec()
-    });
-    table(page, "shipments", &labels::PATTERN_COLUMNS, rows);
-    for (title, totals) in [
-        ("By importer or consignee", &p.by_importer),
-        ("By month of arrival", &p.by_month),
-        ("By vessel", &p.vessels),
-    ] {
-        page.push(format!("<h3>{}</h3>", esc(title)));
-        let first = labels::capitalize(title.trim_start_matches("By "));
-        let mut columns = vec![first.as_str()];
-        columns.extend(labels::TOTAL_COLUMNS);
-        let rows = totals.iter().chain(std::iter::once(&p.totals)).map(|t| {
-            std::iter::once(t.key.clone())
-                .chain(labels::total_row(t))
-                .collect()
-        });
-        table(page, "totals", &columns, rows);
+    for t in labels::pattern_tables(p) {
+        let class = match t.heading {
+            Some(heading) => {
+                page.push(format!("<h3>{}</h3>", esc(heading)));
+                "totals"
+            }
+            None => "shipments",
+        };
+        table(page, class, &t.columns, &t.rows);
     }
     page.push("</section>");
 }
 
-fn table(page: &mut Page, class: &str, columns: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+fn table(page: &mut Page, class: &str, columns: &[String], rows: &[Vec<String>]) {
     // A wide table scrolls on a narrow screen instead of widening the page; print shows it all.
     page.push(format!("<div class=\"wide\"><table class=\"{class}\">"));
     page.push(format!(

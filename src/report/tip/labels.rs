@@ -7,7 +7,7 @@ use crate::indicators::Tier;
 use crate::screening::Verdict;
 
 use super::model::{
-    EvidenceStrength, IloStatus, LineRef, MerchandiseItem, PatternShipment, PatternTotal,
+    EvidenceStrength, IloStatus, LineRef, MerchandiseItem, Pattern, PatternShipment, PatternTotal,
     TipHeader, TipSubject,
 };
 
@@ -136,8 +136,16 @@ pub fn lines_label(lines: &[LineRef]) -> String {
         .join("; ")
 }
 
+/// One table of a supplier draft's pattern section, as text: its heading (`None` for the
+/// shipments table, which the section heading introduces), columns and rows.
+pub struct PatternTable {
+    pub heading: Option<&'static str>,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
 /// The columns of the pattern's shipment table.
-pub const PATTERN_COLUMNS: [&str; 11] = [
+const PATTERN_COLUMNS: [&str; 11] = [
     "Bill of lading",
     "Line",
     "Arrival",
@@ -151,8 +159,49 @@ pub const PATTERN_COLUMNS: [&str; 11] = [
     "Vessel",
 ];
 
+/// The columns of a totals table, after the group's own heading.
+const TOTAL_COLUMNS: [&str; 3] = ["Lines", "Bills of lading", "Declared value"];
+
+/// The pattern's tables, in print order: every shipment, then the totals by importer, by month
+/// and by vessel, each ending with the overall total. Both renderers lay out these cells.
+pub fn pattern_tables(p: &Pattern) -> Vec<PatternTable> {
+    let mut tables = vec![PatternTable {
+        heading: None,
+        columns: PATTERN_COLUMNS.map(str::to_owned).to_vec(),
+        rows: p
+            .shipments
+            .iter()
+            .map(|s| {
+                pattern_row(s)
+                    .map(|v| v.unwrap_or_else(|| "\u{2014}".to_owned()))
+                    .to_vec()
+            })
+            .collect(),
+    }];
+    for (heading, totals) in [
+        ("By importer or consignee", &p.by_importer),
+        ("By month of arrival", &p.by_month),
+        ("By vessel", &p.vessels),
+    ] {
+        let columns = std::iter::once(capitalize(heading.trim_start_matches("By ")))
+            .chain(TOTAL_COLUMNS.map(str::to_owned))
+            .collect();
+        let rows = totals
+            .iter()
+            .chain(std::iter::once(&p.totals))
+            .map(|t| std::iter::once(t.key.clone()).chain(total_row(t)).collect())
+            .collect();
+        tables.push(PatternTable {
+            heading: Some(heading),
+            columns,
+            rows,
+        });
+    }
+    tables
+}
+
 /// One row of the pattern's shipment table (`None` = not given).
-pub fn pattern_row(s: &PatternShipment) -> [Option<String>; 11] {
+fn pattern_row(s: &PatternShipment) -> [Option<String>; 11] {
     [
         Some(s.shipment_id.clone()),
         Some(s.line.to_string()),
@@ -168,11 +217,8 @@ pub fn pattern_row(s: &PatternShipment) -> [Option<String>; 11] {
     ]
 }
 
-/// The columns of a totals table, after the group's own heading.
-pub const TOTAL_COLUMNS: [&str; 3] = ["Lines", "Bills of lading", "Declared value"];
-
 /// One row of a totals table, after its key.
-pub fn total_row(t: &PatternTotal) -> [String; 3] {
+fn total_row(t: &PatternTotal) -> [String; 3] {
     let value = if t.lines_without_value == 0 {
         usd(t.value_usd)
     } else {

@@ -111,34 +111,15 @@ fn guidance(doc: &mut Doc, g: &Guidance) {
 /// The supplier's shipments and their totals.
 fn pattern(doc: &mut Doc, p: &Pattern) {
     doc.heading(2, "The pattern: every bill of lading of this supplier");
-    table(
-        doc,
-        &labels::PATTERN_COLUMNS,
-        p.shipments.iter().map(|s| {
-            labels::pattern_row(s)
-                .map(|v| v.unwrap_or_else(|| "\u{2014}".to_owned()))
-                .to_vec()
-        }),
-    );
-    for (title, totals) in [
-        ("By importer or consignee", &p.by_importer),
-        ("By month of arrival", &p.by_month),
-        ("By vessel", &p.vessels),
-    ] {
-        doc.heading(3, title);
-        let first = labels::capitalize(title.trim_start_matches("By "));
-        let mut columns = vec![first.as_str()];
-        columns.extend(labels::TOTAL_COLUMNS);
-        let rows = totals.iter().chain(std::iter::once(&p.totals)).map(|t| {
-            std::iter::once(t.key.clone())
-                .chain(labels::total_row(t))
-                .collect()
-        });
-        table(doc, &columns, rows);
+    for t in labels::pattern_tables(p) {
+        if let Some(heading) = t.heading {
+            doc.heading(3, heading);
+        }
+        table(doc, &t.columns, &t.rows);
     }
 }
 
-fn table(doc: &mut Doc, columns: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+fn table(doc: &mut Doc, columns: &[String], rows: &[Vec<String>]) {
     doc.line(format!(
         "| {} |",
         columns

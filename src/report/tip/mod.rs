@@ -33,7 +33,7 @@ use std::str::FromStr;
 pub use build::{draft, iso_date, parse_iso_date, TITLE};
 pub use error::{TipError, TipRefusal};
 pub use model::*;
-pub use supplier::{supplier_draft, NO_IMPORTER, UNDATED};
+pub use supplier::{supplier_draft, NOT_GIVEN_KEY, UNDATED};
 
 /// The three renderings of a draft.
 #[derive(

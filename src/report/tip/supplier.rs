@@ -25,8 +25,15 @@ use super::model::{Pattern, PatternShipment, PatternTotal, TipDraft, TipSubject}
 
 /// The key under which lines without a readable arrival date are totalled.
 pub const UNDATED: &str = "date not given";
-/// The key under which lines without an importer or consignee are totalled.
-pub const NO_IMPORTER: &str = "not given";
+/// The key under which lines without an importer (or consignee) or a vessel are totalled.
+pub const NOT_GIVEN_KEY: &str = "not given";
+
+/// A line of the party's: which screening it is in, the line, and the spelling that matched.
+struct Found<'s> {
+    screening: usize,
+    line: &'s LineResult,
+    spelling: String,
+}
 
 /// Drafts one allegation about the party named `name` across `screenings`.
 pub fn supplier_draft(
@@ -46,7 +53,7 @@ pub fn supplier_draft(
     }
     let flagged: Vec<&LineResult> = found
         .iter()
-        .map(|(line, _)| *line)
+        .map(|f| f.line)
         .filter(|l| l.verdict != Verdict::Clear)
         .collect();
     if flagged.is_empty() {
@@ -62,9 +69,9 @@ pub fn supplier_draft(
         }));
     }
     let mut spellings: Vec<String> = Vec::new();
-    for (_, spelling) in &found {
-        if !spellings.contains(spelling) {
-            spellings.push(spelling.clone());
+    for f in &found {
+        if !spellings.contains(&f.spelling) {
+            spellings.push(f.spelling.clone());
         }
     }
     let clear = found.len() - flagged.len();
@@ -76,7 +83,7 @@ pub fn supplier_draft(
         found.len(),
         found
             .iter()
-            .map(|(l, _)| &l.shipment_id)
+            .map(|f| &f.line.shipment_id)
             .collect::<BTreeSet<_>>()
             .len(),
         spellings.len(),
@@ -90,11 +97,9 @@ pub fn supplier_draft(
     }
     let used: Vec<&Screening> = screenings
         .iter()
-        .filter(|s| {
-            s.results
-                .iter()
-                .any(|r| found.iter().any(|(l, _)| std::ptr::eq(r, *l)))
-        })
+        .enumerate()
+        .filter(|(index, _)| found.iter().any(|f| f.screening == *index))
+        .map(|(_, screening)| screening)
         .collect();
     let pattern = pattern(&found);
     let mut draft = build(
@@ -114,43 +119,50 @@ pub fn supplier_draft(
     draft.reasons.reasons = super::reasons::grouped(std::mem::take(&mut draft.reasons.reasons));
     // The pattern lists every line; elements 2 and 3 keep one entry per distinct goods and per
     // distinct set of production facts, so thirty identical lines read as one.
-    let mut goods_seen = Vec::new();
-    draft.merchandise.items.retain(|item| {
-        let key = (item.description.clone(), item.hts_code.clone());
-        let new = !goods_seen.contains(&key);
-        goods_seen.push(key);
-        new
+    keep_first_of_each(&mut draft.merchandise.items, |item| {
+        (item.description.clone(), item.hts_code.clone())
     });
-    let mut facts_seen = Vec::new();
-    draft.production.lines.retain(|facts| {
-        let key = (
+    keep_first_of_each(&mut draft.production.lines, |facts| {
+        (
             facts.parties.clone(),
             facts.countries.clone(),
             facts.documented.clone(),
-        );
-        let new = !facts_seen.contains(&key);
-        facts_seen.push(key);
-        new
+        )
     });
     Ok(draft)
 }
 
+/// Keeps the first item of each distinct `key`, in order.
+fn keep_first_of_each<T, K: PartialEq>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    let mut seen: Vec<K> = Vec::new();
+    items.retain(|item| {
+        let k = key(item);
+        let new = !seen.contains(&k);
+        if new {
+            seen.push(k);
+        }
+        new
+    });
+}
+
 /// Every line whose supplier or manufacturer matches `name`, with the spelling that matched.
-fn find<'s>(
-    matcher: &Matcher,
-    screenings: &'s [Screening],
-    name: &str,
-) -> Vec<(&'s LineResult, String)> {
+fn find<'s>(matcher: &Matcher, screenings: &'s [Screening], name: &str) -> Vec<Found<'s>> {
     let kind = NameKind::infer(name);
     let mut out = Vec::new();
-    for line in screenings.iter().flat_map(|s| &s.results) {
-        let matched = PartyRole::ALL.iter().find_map(|role| {
-            let party = line.input.party(*role).name?;
-            (matcher.score_pair(name, party, kind).score >= MATCH_THRESHOLD)
-                .then(|| party.to_owned())
-        });
-        if let Some(spelling) = matched {
-            out.push((line, spelling));
+    for (screening, s) in screenings.iter().enumerate() {
+        for line in &s.results {
+            let matched = PartyRole::ALL.iter().find_map(|role| {
+                let party = line.input.party(*role).name?;
+                (matcher.score_pair(name, party, kind).score >= MATCH_THRESHOLD)
+                    .then(|| party.to_owned())
+            });
+            if let Some(spelling) = matched {
+                out.push(Found {
+                    screening,
+                    line,
+                    spelling,
+                });
+            }
         }
     }
     out
@@ -176,10 +188,11 @@ fn closest(matcher: &Matcher, screenings: &[Screening], name: &str) -> Vec<Strin
 }
 
 /// The pattern table and its totals.
-fn pattern(found: &[(&LineResult, String)]) -> Pattern {
+fn pattern(found: &[Found]) -> Pattern {
     let mut shipments: Vec<PatternShipment> = found
         .iter()
-        .map(|(line, spelling)| {
+        .map(|f| {
+            let (line, spelling) = (f.line, &f.spelling);
             let input = &line.input;
             PatternShipment {
                 shipment_id: line.shipment_id.clone(),
@@ -213,8 +226,8 @@ fn pattern(found: &[(&LineResult, String)]) -> Pattern {
                 format!("{:04}-{:02}", d.year(), u8::from(d.month()))
             })
     };
-    let importer = |s: &PatternShipment| s.importer.clone().unwrap_or(NO_IMPORTER.to_owned());
-    let vessel = |s: &PatternShipment| s.vessel_name.clone().unwrap_or(NO_IMPORTER.to_owned());
+    let importer = |s: &PatternShipment| s.importer.clone().unwrap_or(NOT_GIVEN_KEY.to_owned());
+    let vessel = |s: &PatternShipment| s.vessel_name.clone().unwrap_or(NOT_GIVEN_KEY.to_owned());
     let mut by_month = totals(&shipments, month);
     // Months in calendar order, the undated group last.
     by_month.sort_by(|a, b| (a.key == UNDATED, &a.key).cmp(&(b.key == UNDATED, &b.key)));
