@@ -13,13 +13,18 @@ RUN cargo build --release --locked --bin caatsa-screen
 
 # ---- runtime: a small Debian with the binary and the data files, as a non-root user ----
 FROM debian:bookworm-slim
-RUN useradd --system --uid 10001 --user-group --no-create-home --shell /usr/sbin/nologin caatsa
+RUN useradd --system --uid 10001 --user-group --no-create-home --shell /usr/sbin/nologin caatsa \
+    && mkdir -p /var/lib/caatsa && chown 10001:10001 /var/lib/caatsa
 WORKDIR /app
 COPY --from=builder /build/target/release/caatsa-screen /usr/local/bin/caatsa-screen
 # The shipped data (OFAC files, curated indicators), e.g. for CAATSA_INDICATORS=/app/data/ofac/...
 COPY data ./data
+# Records (screenings, decisions, API keys) live in the volume. The service refuses to listen on
+# 0.0.0.0 until a key exists: `docker run -v caatsa:/var/lib/caatsa IMAGE keys create --tenant T --role admin`.
 ENV CAATSA_BIND=0.0.0.0:8080 \
-    CAATSA_LOG_FORMAT=json
+    CAATSA_LOG_FORMAT=json \
+    CAATSA_DATABASE_URL=sqlite:///var/lib/caatsa/caatsa-screen.db
+VOLUME ["/var/lib/caatsa"]
 USER 10001:10001
 EXPOSE 8080
 # The binary probes its own /healthz (the image has no curl).

@@ -2,6 +2,9 @@
 # Load test of the HTTP service: builds the release binary, starts it on loopback, and runs wrk
 # (a) a 20-line JSON manifest paced at about 500 requests/s, (b) a 10,000-line CSV upload at
 # full speed; prints requests/s and p50/p99 latency for each. Each scenario is bounded in time.
+# Every screening is stored (the service answers only after the commit), so (a) runs twice: on
+# SQLite (a fresh file) and on PostgreSQL (PG_URL, default the machine's server, database
+# caatsa_load, created when missing); (b) runs on SQLite.
 #
 #   scripts/load_test.sh                 # 20 s per scenario
 #   DURATION=10 RATE=500 scripts/load_test.sh
@@ -21,6 +24,7 @@ CONNECTIONS="${CONNECTIONS:-100}"     # connections of scenario (a); many, so th
 CSV_LINES="${CSV_LINES:-10000}"       # lines of scenario (b)
 CSV_CONNECTIONS="${CSV_CONNECTIONS:-2}"
 PORT="${PORT:-18088}"
+PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/caatsa_load}"
 BIN=target/release/caatsa-screen
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -41,6 +45,7 @@ SERVER_PID=""
 cleanup() {
     if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
     rm -rf "$WORK"
+    if [ -n "${PG_SCHEMA:-}" ]; then psql "$PG_URL" -qc "DROP SCHEMA $PG_SCHEMA CASCADE" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -84,14 +89,18 @@ function response(status) if status ~= 200 then non_200 = non_200 + 1 end end
 function done() end
 LUA
 
-echo "== starting the service on 127.0.0.1:$PORT"
-CAATSA_LOG=warn "$BIN" serve --bind "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 200); do
-    if curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then break; fi
-    sleep 0.1
-done
-curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "the service did not become ready" >&2; cat "$WORK/server.log" >&2; exit 1; }
+# Starts the service on the database $1 and waits until it is ready.
+start_server() {
+    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    echo "== starting the service on 127.0.0.1:$PORT, records in ${1%%\?*}"
+    CAATSA_LOG=warn "$BIN" serve --bind "127.0.0.1:$PORT" --database-url "$1" >"$WORK/server.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 200); do
+        if curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then return; fi
+        sleep 0.1
+    done
+    echo "the service did not become ready" >&2; cat "$WORK/server.log" >&2; exit 1
+}
 
 # Prints "requests/s p50 p99 non-2xx" from a wrk report.
 summarize() {
@@ -104,10 +113,27 @@ summarize() {
 URL="http://127.0.0.1:$PORT/v1/screenings"
 DELAY_MS=$(( CONNECTIONS * 1000 / RATE ))
 
-echo "== (a) 20-line JSON manifest, ~$RATE requests/s ($CONNECTIONS connections, mean pause ${DELAY_MS} ms each), ${DURATION}s"
-BODY_FILE="$WORK/manifest20.json" CONTENT_TYPE=application/json DELAY_MS=$DELAY_MS \
-    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" "$URL" > "$WORK/a.txt"
-cat "$WORK/a.txt"
+run_a() {
+    echo "== (a) 20-line JSON manifest on $1, ~$RATE requests/s ($CONNECTIONS connections, mean pause ${DELAY_MS} ms each), ${DURATION}s"
+    BODY_FILE="$WORK/manifest20.json" CONTENT_TYPE=application/json DELAY_MS=$DELAY_MS \
+        wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" "$URL" > "$WORK/a-$1.txt"
+    cat "$WORK/a-$1.txt"
+}
+
+PG_ADMIN_URL="${PG_URL%/*}/postgres"
+PG_DB="${PG_URL##*/}"
+if ! psql "$PG_ADMIN_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" | grep -q 1; then
+    psql "$PG_ADMIN_URL" -qc "CREATE DATABASE $PG_DB"
+fi
+# A schema of its own per run, so earlier runs' rows do not weigh on this one.
+PG_SCHEMA="load_$(date +%s)"
+psql "$PG_URL" -qc "CREATE SCHEMA $PG_SCHEMA"
+
+start_server "sqlite://$WORK/records.db"
+run_a sqlite
+start_server "$PG_URL?options=-c%20search_path%3D$PG_SCHEMA"
+run_a postgres
+start_server "sqlite://$WORK/records-b.db"
 
 echo "== (b) ${CSV_LINES}-line CSV upload ($(wc -c < "$WORK/manifest10k.csv") bytes), full speed, $CSV_CONNECTIONS connections, ${DURATION}s"
 BODY_FILE="$WORK/manifest10k.csv" CONTENT_TYPE=text/csv DELAY_MS=0 \
@@ -115,5 +141,6 @@ BODY_FILE="$WORK/manifest10k.csv" CONTENT_TYPE=text/csv DELAY_MS=0 \
 cat "$WORK/b.txt"
 
 echo "== summary ($(nproc) cores, $(uname -m))"
-echo "(a) json 20 lines @${RATE}/s: $(summarize "$WORK/a.txt")"
-echo "(b) csv ${CSV_LINES} lines:     $(summarize "$WORK/b.txt") lines/s=$(awk -v n="$CSV_LINES" '/Requests\/sec:/ { printf "%.0f", $2 * n }' "$WORK/b.txt")"
+echo "(a) json 20 lines @${RATE}/s, sqlite:   $(summarize "$WORK/a-sqlite.txt")"
+echo "(a) json 20 lines @${RATE}/s, postgres: $(summarize "$WORK/a-postgres.txt")"
+echo "(b) csv ${CSV_LINES} lines, sqlite:     $(summarize "$WORK/b.txt") lines/s=$(awk -v n="$CSV_LINES" '/Requests\/sec:/ { printf "%.0f", $2 * n }' "$WORK/b.txt")"

@@ -14,3 +14,4 @@ pub mod names;
 pub mod report;
 pub mod screening;
 pub mod server;
+pub mod store;

@@ -11,6 +11,7 @@ mod api {
     pub mod hostile_input;
     pub mod indicators;
     pub mod ops;
+    pub mod records;
     pub mod reload;
     pub mod screenings;
     pub mod support;

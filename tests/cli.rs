@@ -571,3 +571,6 @@ fn an_ams_folder_is_joined_screened_and_its_unjoined_rows_reported() {
         "a file and --ams are one input too many"
     );
 }
+
+#[path = "cli/records.rs"]
+mod records;

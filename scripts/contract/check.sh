@@ -43,7 +43,12 @@ fi
 
 rm -rf "$work"
 mkdir -p "$work"
-"$binary" serve --bind "127.0.0.1:$port" --log warn >"$work/server.log" 2>&1 &
+# A server with a key, as deployed: schemathesis sends the key, and also checks that requests
+# without it are refused (401).
+key=$("$binary" keys create --tenant contract --name contract --role admin \
+    --database-url "sqlite://$work/records.db" 2>/dev/null)
+"$binary" serve --bind "127.0.0.1:$port" --log warn --database-url "sqlite://$work/records.db" \
+    >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do
@@ -64,7 +69,8 @@ schemathesis() {
     "$venv/bin/schemathesis" run "$base/openapi.json" \
         --phases examples,coverage,fuzzing \
         --max-examples "$examples" --seed "$seed" \
-        --request-timeout 120 --generation-database none --no-color "$@"
+        --request-timeout 120 --generation-database none --no-color \
+        --header "Authorization: Bearer $key" "$@"
 }
 schemathesis --checks all --exclude-checks positive_data_acceptance \
     --exclude-path /v1/screenings
@@ -77,7 +83,7 @@ echo "== contract: a Python client generated from $base/openapi.json"
 "$venv/bin/openapi-python-client" generate --path "$work/openapi.json" \
     --output-path "$work/client" --config scripts/contract/generator.yaml
 PYTHONPATH="$work/client" "$venv/bin/python" scripts/contract/client_test.py \
-    "$base" fixtures/demo_manifest.json fixtures/demo_manifest.csv
+    "$base" fixtures/demo_manifest.json fixtures/demo_manifest.csv "$key"
 
 if grep -q "panicked" "$work/server.log"; then
     echo "FATAL: the server panicked during the contract check:" >&2

@@ -2,23 +2,27 @@
 
 check.sh generates the package `caatsa_screen_client` with openapi-python-client and runs this
 file against a running server: it posts the demo manifest (as JSON and as a CSV upload), reads a
-flag's evidence through the generated types, searches the watchlist and drafts a tip. Any field
+flag's evidence through the generated types, reads the stored screening back, records a
+decision, searches the watchlist and drafts a tip, with an API key (AuthenticatedClient). Any field
 the document types wrongly fails here: the generated `from_dict` raises on a missing required
 field, and the enums raise on a value the document does not list.
 
-Usage: python client_test.py BASE_URL DEMO_MANIFEST.json DEMO_MANIFEST.csv
+Usage: python client_test.py BASE_URL DEMO_MANIFEST.json DEMO_MANIFEST.csv API_KEY
 """
 
 import json
 import sys
 from pathlib import Path
 
-from caatsa_screen_client import Client
+from caatsa_screen_client import AuthenticatedClient
 from caatsa_screen_client.api.indicators import search, summary
+from caatsa_screen_client.api.records import create_decision, get_screening, list_screenings
 from caatsa_screen_client.api.screenings import create_screening
 from caatsa_screen_client.api.tips import create_tip
 from caatsa_screen_client.models import (
     CreateTipFormat,
+    DecisionKind,
+    DecisionRequest,
     EvidenceKind,
     FlagCode,
     KbView,
@@ -49,8 +53,10 @@ def flagged_evidence(screening):
     raise AssertionError("the demo manifest produced no flag with evidence")
 
 
-def main(base_url, json_path, csv_path):
-    client = Client(base_url=base_url, raise_on_unexpected_status=True, timeout=120)
+def main(base_url, json_path, csv_path, key):
+    client = AuthenticatedClient(
+        base_url=base_url, token=key, raise_on_unexpected_status=True, timeout=120
+    )
 
     document = ManifestDocument.from_dict(json.loads(Path(json_path).read_text()))
     screening = create_screening.sync(client=client, body=document)
@@ -62,6 +68,18 @@ def main(base_url, json_path, csv_path):
     check(all(isinstance(r, Regime) for r in flag.regimes), "regimes are the Regime enum")
     check(isinstance(evidence.kind, EvidenceKind) and isinstance(evidence.tier, Tier), "typed evidence")
     check(evidence.source.url.startswith("http"), f"evidence source has a URL: {evidence.source!r}")
+    stored = get_screening.sync(id=screening.screening_id, client=client)
+    check(stored.screening.results == screening.results, "GET /v1/screenings/{id} returns the result")
+    listed = list_screenings.sync(client=client, limit=1)
+    check(listed.screenings[0].screening_id == screening.screening_id, "the newest is listed first")
+    position = screening.results.index(result) + 1
+    decided = create_decision.sync(
+        id=screening.screening_id,
+        line=position,
+        client=client,
+        body=DecisionRequest(flag=flag.code.value, decision=DecisionKind.ESCALATED, note="contract check"),
+    )
+    check(decided.decided_by == "contract", f"the decision records the key's name: {decided!r}")
     print(
         f"JSON manifest: {screening.summary.lines} lines; {result.shipment_id} line {result.line} "
         f"is {result.verdict.value}: {flag.code.value} ({evidence.tier.value}) matched "
@@ -97,6 +115,6 @@ def main(base_url, json_path, csv_path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -5,7 +5,9 @@
 mod indicators;
 mod kb;
 mod names;
+mod records;
 mod screen;
+mod screen_store;
 mod serve;
 mod tip;
 
@@ -39,6 +41,13 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Probe a running service's /healthz (exit 0 when it answers 200).
     Healthcheck(serve::HealthcheckArgs),
+    /// API keys and their tenants (the service's callers).
+    #[command(subcommand)]
+    Keys(records::KeysCommand),
+    /// Delete stored screenings older than a number of days (never done automatically).
+    Prune(records::PruneArgs),
+    /// Copy a SQLite records database while the service runs.
+    Backup(records::BackupArgs),
 }
 
 /// The knowledge-base option shared by commands.
@@ -70,6 +79,9 @@ pub fn run() -> ExitCode {
         Command::Tip(args) => tip::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Healthcheck(args) => serve::healthcheck(args),
+        Command::Keys(command) => records::keys(command),
+        Command::Prune(args) => records::prune(args),
+        Command::Backup(args) => records::backup(args),
     };
     match outcome {
         Ok(code) => code,

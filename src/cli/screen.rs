@@ -16,7 +16,7 @@ use caatsa_screen::manifest::{self, InputFormat, ManifestLine, RowError};
 use caatsa_screen::report::stream::{CsvWriter, JsonWriter, ResultWriter};
 use caatsa_screen::report::table::TableWriter;
 use caatsa_screen::screening::stream::{screen_stream, Item, DEFAULT_CHUNK};
-use caatsa_screen::screening::{Summary, Verdict};
+use caatsa_screen::screening::{ScreeningHeader, Summary, Verdict, Warning};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{KbArgs, EXIT_FAIL_ON};
@@ -74,11 +74,11 @@ impl Level {
 pub struct ScreenArgs {
     /// Manifest file (.csv or .json), or `-` for stdin (with --input-format).
     #[arg(required_unless_present = "ams", conflicts_with = "ams")]
-    file: Option<PathBuf>,
+    pub file: Option<PathBuf>,
     /// A folder of CBP's public AMS tables (header, billgen, cargodesc, tariff, shipper,
     /// consignee, ...), joined on `identifier` into lines. Rows that join no bill are reported.
     #[arg(long, value_name = "DIR")]
-    ams: Option<PathBuf>,
+    pub ams: Option<PathBuf>,
     /// Output format [default: table on a terminal, else json].
     #[arg(long, value_enum)]
     format: Option<OutputFormat>,
@@ -94,31 +94,21 @@ pub struct ScreenArgs {
     allow_row_errors: bool,
     /// Input format; by default from the file extension, else from the content.
     #[arg(long, value_enum)]
-    input_format: Option<InputKind>,
+    pub input_format: Option<InputKind>,
+    #[command(flatten)]
+    pub store: super::screen_store::StoreArgs,
     #[command(flatten)]
     kb: KbArgs,
 }
 
 pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     let screener = super::kb::screener(&args.kb)?;
+    if args.store.store {
+        return super::screen_store::run(&args, &screener);
+    }
     let started = Instant::now();
     let (records, warnings) = open_records(&args)?;
-
-    let to_terminal = args.out.is_none() && std::io::stdout().is_terminal();
-    let format = OutputFormat::choose(args.format, to_terminal);
-    let sink: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
-    let header = screener.header();
-    let mut writer: Box<dyn ResultWriter> = match format {
-        OutputFormat::Json => Box::new(JsonWriter::start(sink, &header)?),
-        OutputFormat::Csv => Box::new(CsvWriter::start(sink, &header)?),
-        OutputFormat::Table => Box::new(TableWriter::start(sink, colour(to_terminal))?),
-    };
-
+    let (mut writer, format) = open_writer(&args, &screener.header())?;
     let bar = progress_bar();
     let mut failure: Option<std::io::Error> = None;
     let summary = screen_stream(
@@ -147,13 +137,46 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     writer
         .finish(&summary, &warnings)
         .context("writing the result")?;
+    Ok(conclude(&args, format, &summary, &warnings, started))
+}
+
+/// The result writer `args` ask for, and its format.
+pub fn open_writer(
+    args: &ScreenArgs,
+    header: &ScreeningHeader,
+) -> anyhow::Result<(Box<dyn ResultWriter>, OutputFormat)> {
+    let to_terminal = args.out.is_none() && std::io::stdout().is_terminal();
+    let format = OutputFormat::choose(args.format, to_terminal);
+    let sink: Box<dyn Write> = match &args.out {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let writer: Box<dyn ResultWriter> = match format {
+        OutputFormat::Json => Box::new(JsonWriter::start(sink, header)?),
+        OutputFormat::Csv => Box::new(CsvWriter::start(sink, header)?),
+        OutputFormat::Table => Box::new(TableWriter::start(sink, colour(to_terminal))?),
+    };
+    Ok((writer, format))
+}
+
+/// After the result is written: warnings and the speed on stderr, then the exit code
+/// (`--fail-on`).
+pub fn conclude(
+    args: &ScreenArgs,
+    format: OutputFormat,
+    summary: &Summary,
+    warnings: &[Warning],
+    started: Instant,
+) -> ExitCode {
     if format != OutputFormat::Table {
         // The table prints its own warnings; JSON and CSV carry them in the document.
-        for w in &warnings {
+        for w in warnings {
             eprintln!("warning: {}", w.message);
         }
     }
-    report(&summary, started, format != OutputFormat::Table);
+    report(summary, started, format != OutputFormat::Table);
     if format == OutputFormat::Table && args.format.is_none() {
         eprintln!(
             "(a table because the output is a terminal: `--format json` or a pipe gives the JSON result, with each flag's evidence and sources)"
@@ -170,11 +193,11 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
             summary.errors
         );
     }
-    Ok(if failed {
+    if failed {
         ExitCode::from(EXIT_FAIL_ON)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 type Records = Box<dyn Iterator<Item = Result<ManifestLine, RowError>>>;

@@ -50,6 +50,14 @@ pub struct ServeArgs {
     /// Log line format [default: compact; env CAATSA_LOG_FORMAT].
     #[arg(long, value_enum)]
     log_format: Option<LogFormatArg>,
+    /// Records database: sqlite://PATH or postgres://USER@HOST/DB [default:
+    /// sqlite://caatsa-screen.db; env CAATSA_DATABASE_URL].
+    #[arg(long, value_name = "URL")]
+    database_url: Option<String>,
+    /// Serve without API keys on a non-loopback address (only behind another layer that
+    /// authenticates callers) [env CAATSA_INSECURE_NO_AUTH].
+    #[arg(long)]
+    insecure_no_auth: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -89,6 +97,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             LogFormatArg::Compact => LogFormat::Compact,
             LogFormatArg::Json => LogFormat::Json,
         }),
+        database_url: args.database_url,
+        insecure_no_auth: args.insecure_no_auth.then_some(true),
         ..Layer::default()
     };
     let config = ServerConfig::layered(file.as_deref(), env, flags)?;

@@ -112,7 +112,11 @@ pub fn parse_date(text: &str) -> Option<Date> {
     let (year, month, day) = match numbers.as_slice() {
         [y, m, d] if y.len() == 4 => (*y, *m, *d),
         [m, d, y] if y.len() == 4 && date_part.contains('/') => (*y, *m, *d),
-        [compact] if compact.len() == 8 => (&compact[..4], &compact[4..6], &compact[6..]),
+        // ASCII digits only: eight bytes of other text may hold a multi-byte character that
+        // the slices below would cut through.
+        [compact] if compact.len() == 8 && compact.bytes().all(|b| b.is_ascii_digit()) => {
+            (&compact[..4], &compact[4..6], &compact[6..])
+        }
         _ => return None,
     };
     let year: i32 = year.parse().ok()?;
@@ -127,6 +131,13 @@ pub fn parse_date(text: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_bytes_that_are_not_digits_are_not_a_date_and_do_not_panic() {
+        assert_eq!(parse_date("\u{c1e21}\u{a483e}"), None);
+        assert_eq!(parse_date("2024é1"), None);
+        assert!(parse_date("20240105").is_some());
+    }
 
     #[test]
     fn letter_values_skip_multiples_of_eleven() {

@@ -70,6 +70,7 @@ pub fn assess(
             identity: evidence[0].identity.clone(),
             law,
             evidence,
+            prior_decisions: Vec::new(),
         });
     }
     flags.sort_by_key(|f| std::cmp::Reverse(f.severity));

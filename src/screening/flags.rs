@@ -193,4 +193,9 @@ pub struct Flag {
     #[schema(value_type = Vec<RegimeLaw>)]
     pub law: Arc<[RegimeLaw]>,
     pub evidence: Vec<Evidence>,
+    /// What analysts of the same tenant decided earlier about the same subject (same flag,
+    /// listed entity, matched input and party), oldest first. Shown, never applied: the
+    /// verdict still follows the lists. Only screenings made by the service carry them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prior_decisions: Vec<super::prior::PriorDecision>,
 }

@@ -18,6 +18,7 @@ pub mod guidance;
 pub mod identity;
 pub mod legal_basis;
 pub mod place_names;
+pub mod prior;
 pub mod regime;
 pub mod result;
 pub mod rules;

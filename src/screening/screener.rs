@@ -181,7 +181,7 @@ fn result(assessment: Assessment, input: ManifestLine) -> LineResult {
 }
 
 /// The current time, RFC 3339, UTC.
-fn now_rfc3339() -> String {
+pub fn now_rfc3339() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()

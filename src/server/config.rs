@@ -60,7 +60,7 @@ pub enum ConfigError {
 
 /// Every setting key, as written in the config file (the environment variable is
 /// `CAATSA_` + the key in upper case; the flag is `--` + the key with dashes).
-pub const KEYS: [&str; 12] = [
+pub const KEYS: [&str; 14] = [
     "bind",
     "indicators",
     "max_list_age_days",
@@ -73,6 +73,8 @@ pub const KEYS: [&str; 12] = [
     "shutdown_timeout_secs",
     "log",
     "log_format",
+    "database_url",
+    "insecure_no_auth",
 ];
 
 /// How log lines are written.
@@ -101,6 +103,8 @@ pub struct Layer {
     pub shutdown_timeout_secs: Option<u64>,
     pub log: Option<String>,
     pub log_format: Option<LogFormat>,
+    pub database_url: Option<String>,
+    pub insecure_no_auth: Option<bool>,
 }
 
 /// The resolved settings.
@@ -123,6 +127,10 @@ pub struct ServerConfig {
     pub shutdown_timeout_secs: u64,
     pub log: String,
     pub log_format: LogFormat,
+    /// `sqlite://PATH` (default `sqlite://caatsa-screen.db`) or `postgres://...`.
+    pub database_url: String,
+    /// Serve without API keys on a non-loopback address (never the default).
+    pub insecure_no_auth: bool,
 }
 
 impl Layer {
@@ -182,6 +190,10 @@ impl Layer {
                 "LOG_FORMAT" => {
                     layer.log_format = Some(parse_log_format(value).map_err(fail)?);
                 }
+                "DATABASE_URL" => layer.database_url = Some(value.to_owned()),
+                "INSECURE_NO_AUTH" => {
+                    layer.insecure_no_auth = Some(parse_bool(value).map_err(fail)?);
+                }
                 _ => {}
             }
         }
@@ -205,6 +217,8 @@ impl Layer {
             shutdown_timeout_secs: self.shutdown_timeout_secs.or(below.shutdown_timeout_secs),
             log: self.log.or(below.log),
             log_format: self.log_format.or(below.log_format),
+            database_url: self.database_url.or(below.database_url),
+            insecure_no_auth: self.insecure_no_auth.or(below.insecure_no_auth),
         }
     }
 
@@ -238,6 +252,13 @@ impl Layer {
                 message: "use at least 1 (seconds)".to_owned(),
             });
         }
+        if let Some(url) = &self.database_url {
+            crate::store::parse_url(url).map_err(|e| ConfigError::Value {
+                key: "database_url",
+                value: crate::store::redacted(url),
+                message: e.to_string(),
+            })?;
+        }
         if self.workers == Some(0) {
             return Err(ConfigError::Value {
                 key: "workers",
@@ -270,6 +291,10 @@ impl Layer {
                 .or(rust_log)
                 .unwrap_or_else(|| DEFAULT_LOG.to_owned()),
             log_format: self.log_format.unwrap_or(LogFormat::Compact),
+            database_url: self
+                .database_url
+                .unwrap_or_else(|| crate::store::DEFAULT_DATABASE_URL.to_owned()),
+            insecure_no_auth: self.insecure_no_auth.unwrap_or(false),
         })
     }
 }
@@ -312,6 +337,14 @@ impl ServerConfig {
         Layer::default()
             .resolve(None)
             .unwrap_or_else(|e| unreachable!("the defaults are valid: {e}"))
+    }
+}
+
+fn parse_bool(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" => Ok(true),
+        "0" | "false" | "no" | "" => Ok(false),
+        _ => Err("use true or false".to_owned()),
     }
 }
 

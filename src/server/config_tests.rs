@@ -116,7 +116,8 @@ fn every_key_is_accepted_in_the_config_file() {
     let text = "bind = \"127.0.0.1:0\"\nindicators = \"kb.json\"\nmax_body_mb = 1\nworkers = 1\n\
                 max_concurrent_screenings = 1\nadmission_wait_ms = 0\nretry_after_secs = 2\n\
                 shutdown_timeout_secs = 3\nlog = \"warn\"\nlog_format = \"compact\"\n\
-                max_list_age_days = 45\nbody_idle_timeout_secs = 7\n";
+                max_list_age_days = 45\nbody_idle_timeout_secs = 7\n\
+                database_url = \"sqlite://records/c.db\"\ninsecure_no_auth = true\n";
     assert_eq!(text.lines().count(), KEYS.len());
     let file = config_file(text);
     let config = ServerConfig::layered(Some(file.path()), NO_ENV, Layer::default()).expect("valid");
@@ -124,6 +125,23 @@ fn every_key_is_accepted_in_the_config_file() {
     assert_eq!(config.indicators, Some(PathBuf::from("kb.json")));
     assert_eq!(config.max_list_age_days, 45);
     assert_eq!(config.body_idle_timeout, std::time::Duration::from_secs(7));
+    assert_eq!(config.database_url, "sqlite://records/c.db");
+    assert!(config.insecure_no_auth);
+}
+
+#[test]
+fn the_database_defaults_to_a_local_sqlite_file_and_bad_urls_fail_at_start() {
+    let config = ServerConfig::layered(None, NO_ENV, Layer::default()).expect("valid");
+    assert_eq!(config.database_url, "sqlite://caatsa-screen.db");
+    assert!(!config.insecure_no_auth);
+    let env = [("CAATSA_DATABASE_URL", "postgres://app@db/records")];
+    let config = ServerConfig::layered(None, env, Layer::default()).expect("valid");
+    assert_eq!(config.database_url, "postgres://app@db/records");
+    let bad = [("CAATSA_DATABASE_URL", "mysql://app:pw@db/x")];
+    let error = ServerConfig::layered(None, bad, Layer::default()).expect_err("unknown scheme");
+    assert!(!error.to_string().contains("pw"), "{error}");
+    let bad = [("CAATSA_INSECURE_NO_AUTH", "maybe")];
+    assert!(ServerConfig::layered(None, bad, Layer::default()).is_err());
 }
 
 #[test]

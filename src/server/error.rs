@@ -52,6 +52,12 @@ pub enum ErrorCode {
     ReloadFailed,
     NotReady,
     Overloaded,
+    Unauthorized,
+    Forbidden,
+    ScreeningNotFound,
+    UnknownFlag,
+    InvalidDecision,
+    StorageUnavailable,
 }
 
 /// One row of the error table.
@@ -65,7 +71,7 @@ pub struct ErrorRow {
 
 impl ErrorCode {
     /// Every code, in the order of the documentation's table.
-    pub const ALL: [ErrorCode; 21] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::MalformedJson,
         ErrorCode::MalformedCsv,
         ErrorCode::MalformedMultipart,
@@ -87,6 +93,12 @@ impl ErrorCode {
         ErrorCode::ReloadFailed,
         ErrorCode::NotReady,
         ErrorCode::Overloaded,
+        ErrorCode::Unauthorized,
+        ErrorCode::Forbidden,
+        ErrorCode::ScreeningNotFound,
+        ErrorCode::UnknownFlag,
+        ErrorCode::InvalidDecision,
+        ErrorCode::StorageUnavailable,
     ];
 
     /// The table: code, status and meaning, in one match.
@@ -135,6 +147,18 @@ impl ErrorCode {
                 "the knowledge base is still loading (sent with Retry-After)"),
             ErrorCode::Overloaded => ("overloaded", StatusCode::SERVICE_UNAVAILABLE,
                 "every screening slot is busy (sent with Retry-After)"),
+            ErrorCode::Unauthorized => ("unauthorized", StatusCode::UNAUTHORIZED,
+                "no API key, or an unknown or revoked one (sent with `WWW-Authenticate: Bearer`)"),
+            ErrorCode::Forbidden => ("forbidden", StatusCode::FORBIDDEN,
+                "the key's role may not do this (reloading the knowledge base needs an admin key)"),
+            ErrorCode::ScreeningNotFound => ("screening_not_found", StatusCode::NOT_FOUND,
+                "no screening of the key's tenant has this id (another tenant's id answers the same)"),
+            ErrorCode::UnknownFlag => ("unknown_flag", StatusCode::UNPROCESSABLE_ENTITY,
+                "a decision names a flag the line does not carry (details list the line's flags)"),
+            ErrorCode::InvalidDecision => ("invalid_decision", StatusCode::UNPROCESSABLE_ENTITY,
+                "a decision is not one of confirmed_match, false_positive, escalated, cleared, or its note is too long"),
+            ErrorCode::StorageUnavailable => ("storage_unavailable", StatusCode::SERVICE_UNAVAILABLE,
+                "the database did not answer (sent with Retry-After); a screening answered this way was not acknowledged: send it again"),
         };
         ErrorRow { code, status, when }
     }
@@ -245,6 +269,9 @@ impl ResponseError for ApiError {
         if let Some(seconds) = self.retry_after {
             response.insert_header((header::RETRY_AFTER, seconds.to_string()));
         }
+        if self.code == ErrorCode::Unauthorized {
+            response.insert_header((header::WWW_AUTHENTICATE, super::auth::CHALLENGE));
+        }
         response.json(self.body())
     }
 }
@@ -321,6 +348,22 @@ pub fn query_error_handler(error: QueryPayloadError, _: &HttpRequest) -> actix_w
         ErrorCode::InvalidQuery,
         format!(
             "invalid query string: {}",
+            super::plain_messages::plain(&error.to_string())
+        ),
+    )
+    .into()
+}
+
+/// Routes actix's path-segment failures (a line that is not a number) into the table.
+pub fn path_error_handler(
+    error: actix_web::error::PathError,
+    request: &HttpRequest,
+) -> actix_web::Error {
+    ApiError::new(
+        ErrorCode::NotFound,
+        format!(
+            "no route `{}`: {}",
+            request.path(),
             super::plain_messages::plain(&error.to_string())
         ),
     )

@@ -34,6 +34,10 @@ pub enum ErrorDetail {
     RefusedSupplier(RefusedSupplierDetail),
     /// Party names close to an unknown supplier (`unknown_supplier`).
     Closest(ClosestDetail),
+    /// The flags a line carries (`unknown_flag`).
+    Flags(FlagsDetail),
+    /// How many lines a stored screening has (`unknown_line` on a decision).
+    LineCount(LineCountDetail),
 }
 
 /// A position in the body. Closed (no other keys), so a row error, which also has a `line`,
@@ -115,4 +119,20 @@ pub struct RefusedSupplierDetail {
 #[allow(dead_code)]
 pub struct ClosestDetail {
     pub closest: Vec<String>,
+}
+
+/// The flag codes of the line a decision was sent for. Closed.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct FlagsDetail {
+    pub flags: Vec<String>,
+}
+
+/// Lines are numbered 1 to `line_count` (positions in the screening's `results`). Closed.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct LineCountDetail {
+    pub line_count: u64,
 }

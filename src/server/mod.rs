@@ -9,11 +9,13 @@
 //! port 0.
 
 pub mod admission;
+pub mod auth;
 pub mod body;
 pub mod config;
 pub mod error;
 pub mod error_details;
 pub mod intake;
+pub mod keeping;
 pub mod metrics;
 pub mod negotiate;
 pub mod openapi;

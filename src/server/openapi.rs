@@ -16,8 +16,8 @@ use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
 use super::error::{ErrorBody, ErrorPayload};
-use super::openapi_common::CommonResponses;
-use super::routes::{indicators, ops, screenings, tips};
+use super::openapi_common::{CommonResponses, KeyAuth};
+use super::routes::{decisions, indicators, ops, records, screenings, tips};
 use super::state::Reloaded;
 
 /// Where Swagger UI is served (with its trailing slash; `/docs` redirects here).
@@ -31,6 +31,12 @@ pub const DOCS_PATH: &str = "/docs/";
     ),
     paths(
         screenings::create,
+        records::list,
+        records::get,
+        records::csv,
+        records::manifest,
+        decisions::create,
+        decisions::list,
         tips::create,
         indicators::summary,
         indicators::search,
@@ -50,11 +56,16 @@ pub const DOCS_PATH: &str = "/docs/";
         indicators::EntityView,
         indicators::SourceView,
         indicators::PartyKind,
-        ops::Health
+        ops::Health,
+        records::ScreeningList,
+        records::StoredScreeningView,
+        decisions::DecisionRequest,
+        decisions::LineDecisions
     )),
-    modifiers(&CommonResponses),
+    modifiers(&CommonResponses, &KeyAuth),
     tags(
         (name = "screenings", description = "Screen manifests"),
+        (name = "records", description = "Stored screenings and analysts' decisions, per tenant"),
         (name = "tips", description = "Draft CBP forced-labor allegations from flagged lines"),
         (name = "indicators", description = "The knowledge base: summary, name search, reload"),
         (name = "operations", description = "Health, readiness, metrics, this document"),

@@ -3,10 +3,14 @@
 //! `Allow`), 408 (an operation with a body whose body stopped arriving) and 500 (a bug or an
 //! environment failure). Each uses the one error schema, `ErrorBody`, so a generated client
 //! parses every failure the same way, and schemathesis's status-code check holds for them.
+//!
+//! Every `/v1` operation also gets the `api_key` bearer security requirement and its 401
+//! answer here ([`KeyAuth`]), so no route can be documented as open by forgetting a line.
 
 use utoipa::openapi::header::Header;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::Modify;
 
@@ -58,4 +62,41 @@ fn add(operation: &mut Operation, status: &str, response: ResponseBuilder) {
         .responses
         .entry(status.to_owned())
         .or_insert_with(|| RefOr::T(response.build()));
+}
+
+/// The bearer-key scheme on every `/v1` operation, with its 401.
+pub struct KeyAuth;
+
+impl Modify for KeyAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An API key from `caatsa-screen keys create` (`csk_...`). A server with \
+                         no keys serves loopback only and needs none.",
+                    ))
+                    .build(),
+            ),
+        );
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            if !path.starts_with("/v1/") {
+                continue;
+            }
+            for operation in [&mut item.get, &mut item.post].into_iter().flatten() {
+                operation.security = Some(vec![SecurityRequirement::new(
+                    "api_key",
+                    Vec::<String>::new(),
+                )]);
+                add(
+                    operation,
+                    "401",
+                    error("unauthorized: no API key, or an unknown or revoked one (with `WWW-Authenticate: Bearer`)"),
+                );
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@
 //! get `shutdown_timeout_secs` to finish.
 
 use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
 use std::time::Instant;
 
 use actix_web::dev::{Server, ServerHandle, Service};
@@ -18,10 +19,12 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{web, App, HttpMessage, HttpServer};
 use tracing_actix_web::{RequestId, TracingLogger};
 
+use super::auth::AuthMode;
 use super::config::ServerConfig;
 use super::metrics::UNMATCHED_ROUTE;
 use super::routes;
 use super::state::AppState;
+use crate::store::Store;
 
 /// The response header carrying the request id.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -39,6 +42,52 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
     #[error("the knowledge base could not be loaded at startup: {0}")]
     Load(String),
+    #[error("the database {url} could not be opened: {source}")]
+    Store {
+        url: String,
+        source: crate::store::StoreError,
+    },
+    #[error(
+        "refusing to listen on {addr} without API keys: anyone who can reach it could screen \
+         and read every screening. Create a key first (`caatsa-screen keys create --tenant NAME \
+         --role admin`), bind 127.0.0.1, or pass --insecure-no-auth if another layer \
+         authenticates callers"
+    )]
+    NoKeys { addr: SocketAddr },
+}
+
+/// Opens the store and decides how callers authenticate (see `auth`): keys when any key was
+/// ever created; otherwise open, but only on loopback unless `insecure_no_auth`.
+async fn open_store(config: &ServerConfig) -> Result<(Arc<dyn Store>, AuthMode), ServeError> {
+    let failed = |source| ServeError::Store {
+        url: crate::store::redacted(&config.database_url),
+        source,
+    };
+    let store = crate::store::open(&config.database_url)
+        .await
+        .map_err(failed)?;
+    let has_keys = !store.keys().await.map_err(failed)?.is_empty();
+    let auth = if has_keys {
+        AuthMode::Keys
+    } else if config.bind.ip().is_loopback() {
+        tracing::warn!(
+            "no API keys exist: serving without authentication on loopback only; every request \
+             acts as tenant `local` (create keys with `caatsa-screen keys create`, then restart)"
+        );
+        AuthMode::Open
+    } else if config.insecure_no_auth {
+        tracing::warn!(bind = %config.bind, "no API keys and --insecure-no-auth: anyone who can reach this address can screen and read every screening");
+        AuthMode::Open
+    } else {
+        return Err(ServeError::NoKeys { addr: config.bind });
+    };
+    tracing::info!(
+        database = %crate::store::redacted(&config.database_url),
+        backend = store.backend(),
+        auth = ?auth,
+        "records store open"
+    );
+    Ok((store, auth))
 }
 
 /// A running (not yet awaited) service.
@@ -53,12 +102,13 @@ impl Application {
     /// Binds `config.bind`, starts serving and starts loading the knowledge base. Must be called
     /// within a tokio runtime.
     pub async fn build(config: ServerConfig) -> Result<Application, ServeError> {
+        let (store, auth) = open_store(&config).await?;
         let listener = TcpListener::bind(config.bind).map_err(|source| ServeError::Bind {
             addr: config.bind,
             source,
         })?;
         let addr = listener.local_addr()?;
-        let state = web::Data::new(AppState::new(&config));
+        let state = web::Data::new(AppState::new(&config, store, auth));
         let app_state = state.clone();
         let mut server = HttpServer::new(move || {
             let metrics_state = app_state.clone();

@@ -1,5 +1,5 @@
-//! [`AppState`]: what every handler shares — the current screener (swappable), the admission
-//! budget, the metrics registry and the limits.
+//! [`AppState`]: what every handler shares — the current screener (swappable), the store of
+//! records, how callers authenticate, the admission budget, the metrics registry and the limits.
 //!
 //! The screener sits in an [`ArcSwapOption`]: a request takes the `Arc` once, at its start, and
 //! screens with it to the end, so a reload (endpoint or SIGHUP) swaps in a new knowledge base
@@ -18,8 +18,10 @@ use serde::Serialize;
 
 use crate::indicators::{KbError, KnowledgeBase};
 use crate::screening::{Screener, ScreeningOptions};
+use crate::store::{Store, StoreError};
 
 use super::admission::Admission;
+use super::auth::AuthMode;
 use super::body::BodyBudget;
 use super::config::ServerConfig;
 use super::error::{ApiError, ErrorCode};
@@ -34,6 +36,9 @@ pub struct AppState {
     reload_lock: tokio::sync::Mutex<()>,
     pub admission: Admission,
     pub metrics: Metrics,
+    /// Where screenings, decisions and keys are kept.
+    pub store: Arc<dyn Store>,
+    pub auth: AuthMode,
     pub max_body_bytes: usize,
     pub body_idle_timeout: Duration,
     pub retry_after_secs: u64,
@@ -53,7 +58,7 @@ pub struct Reloaded {
 
 impl AppState {
     /// A state with no knowledge base loaded yet.
-    pub fn new(config: &ServerConfig) -> AppState {
+    pub fn new(config: &ServerConfig, store: Arc<dyn Store>, auth: AuthMode) -> AppState {
         AppState {
             screener: ArcSwapOption::empty(),
             indicators: config.indicators.clone(),
@@ -68,6 +73,8 @@ impl AppState {
                 config.retry_after_secs,
             ),
             metrics: Metrics::default(),
+            store,
+            auth,
             max_body_bytes: config.max_body_bytes,
             body_idle_timeout: config.body_idle_timeout,
             retry_after_secs: config.retry_after_secs,
@@ -88,6 +95,17 @@ impl AppState {
             )
             .with_retry_after(self.retry_after_secs)
         })
+    }
+
+    /// A database failure as the client sees it: 503 `storage_unavailable` with Retry-After;
+    /// the cause goes to the log.
+    pub fn storage_error(&self, error: StoreError) -> ApiError {
+        tracing::error!(error = %error, backend = self.store.backend(), "storage failed");
+        ApiError::new(
+            ErrorCode::StorageUnavailable,
+            "the database did not answer; retry shortly (a screening answered this way was not acknowledged)",
+        )
+        .with_retry_after(self.retry_after_secs)
     }
 
     pub fn is_ready(&self) -> bool {

@@ -23,11 +23,9 @@ use futures_util::{Stream, StreamExt};
 use crate::manifest::InputFormat;
 use crate::screening::Screener;
 
-use super::admission::run_blocking;
 use super::body::{read_all, BodyBudget};
 use super::error::{payload_too_large, ApiError, ErrorCode};
-use super::intake::{screen_json, screen_streamed_csv};
-use super::render::{OutputFormat, Rendered};
+use super::intake::{screen_json_in, screen_streamed_csv, Screened};
 use super::state::AppState;
 
 /// The form field that holds the manifest.
@@ -39,14 +37,13 @@ pub async fn screen_multipart(
     payload: web::Payload,
     state: &AppState,
     screener: Arc<Screener>,
-    output: OutputFormat,
-) -> Result<Rendered, ApiError> {
+) -> Result<Screened, ApiError> {
     let limit = state.max_body_bytes;
     let mut budget = state.body_budget(request)?;
     let exceeded = Rc::new(Cell::new(false));
     let mut multipart =
         Multipart::new(request.headers(), limited(payload, limit, exceeded.clone()));
-    let outcome = screen_file_part(&mut multipart, &mut budget, state, screener, output).await;
+    let outcome = screen_file_part(&mut multipart, &mut budget, state, screener).await;
     if exceeded.get() {
         return Err(payload_too_large(limit));
     }
@@ -58,8 +55,7 @@ async fn screen_file_part(
     budget: &mut BodyBudget,
     state: &AppState,
     screener: Arc<Screener>,
-    output: OutputFormat,
-) -> Result<Rendered, ApiError> {
+) -> Result<Screened, ApiError> {
     let Some(field) = next_file_part(multipart, budget).await? else {
         return Err(ApiError::new(
             ErrorCode::MalformedMultipart,
@@ -84,17 +80,17 @@ async fn screen_file_part(
             format
         }
     };
-    let rendered = match format {
+    let screened = match format {
         InputFormat::Json => {
             let rest = read_all(&mut field, budget).await?;
             let mut bytes = first.map(|b| b.to_vec()).unwrap_or_default();
             bytes.extend_from_slice(&rest);
             let slot = state.admission.admit().await?;
-            run_blocking(slot, move || screen_json(&screener, &bytes, output)).await
+            screen_json_in(screener, slot, bytes).await
         }
         InputFormat::Csv => {
             let slot = state.admission.admit().await?;
-            screen_streamed_csv(screener, slot, first, &mut field, budget, output).await
+            screen_streamed_csv(screener, slot, first, &mut field, budget).await
         }
     }?;
     drop(field);
@@ -109,7 +105,7 @@ async fn screen_file_part(
             ),
         ));
     }
-    Ok(rendered)
+    Ok(screened)
 }
 
 /// The next part named `file`; other parts are skipped (their bytes still count against the

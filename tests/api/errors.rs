@@ -149,7 +149,13 @@ async fn an_unknown_path_is_a_json_404_and_a_wrong_method_a_json_405() {
         .expect("sent");
     expect_error(response, 404, "not_found").await;
     for (method, path, allow) in [
-        (reqwest::Method::GET, "/v1/screenings", "POST"),
+        (reqwest::Method::GET, "/v1/tips", "POST"),
+        (reqwest::Method::DELETE, "/v1/screenings", "POST, GET, HEAD"),
+        (
+            reqwest::Method::PUT,
+            "/v1/screenings/x/lines/1/decisions",
+            "POST, GET, HEAD",
+        ),
         (reqwest::Method::DELETE, "/v1/indicators", "GET, HEAD"),
         (reqwest::Method::PUT, "/openapi.json", "GET, HEAD"),
     ] {

@@ -1,9 +1,11 @@
 //! `spawn_app()`: the real app on port 0, on its own thread and runtime so that it outlives the
 //! test runtime that started it (the shared app serves every test of the binary).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use actix_web::dev::ServerHandle;
 use caatsa_screen::server::{Application, ServerConfig};
 use tokio::sync::OnceCell;
 
@@ -15,6 +17,8 @@ pub const DEMO_MANIFEST: &str = include_str!("../../fixtures/demo_manifest.csv")
 
 pub struct TestApp {
     pub address: String,
+    /// Stops the app (`stop(true)` waits for requests in flight).
+    pub handle: ServerHandle,
 }
 
 impl TestApp {
@@ -23,11 +27,26 @@ impl TestApp {
     }
 }
 
-/// Settings for a test app: port 0, everything else default.
+/// A SQLite database URL no other test uses, in the system's temp directory (removed with it).
+pub fn fresh_sqlite_url() -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let path = std::env::temp_dir().join(format!(
+        "caatsa-api-test-{}-{n}-{nanos}.db",
+        std::process::id()
+    ));
+    format!("sqlite://{}", path.display())
+}
+
+/// Settings for a test app: port 0, a fresh SQLite database, everything else default.
 pub fn test_config() -> ServerConfig {
     let mut config = ServerConfig::defaults();
     config.bind = "127.0.0.1:0".parse().expect("loopback address");
     config.workers = Some(2);
+    config.database_url = fresh_sqlite_url();
     config
 }
 
@@ -42,13 +61,14 @@ pub async fn spawn_app(config: ServerConfig) -> TestApp {
             .expect("test runtime");
         runtime.block_on(async move {
             let app = Application::build(config).await.expect("the app starts");
-            tx.send(app.port()).expect("port sent");
+            tx.send((app.port(), app.handle())).expect("port sent");
             let _ = app.run_until_stopped().await;
         });
     });
-    let port = rx.recv().expect("the app reports its port");
+    let (port, handle) = rx.recv().expect("the app reports its port");
     let app = TestApp {
         address: format!("http://127.0.0.1:{port}"),
+        handle,
     };
     wait_ready(&app).await;
     app

@@ -15,6 +15,7 @@ use crate::indicators::{EntityType, KbSummary, ListedEntity, Source};
 use crate::names::NameKind;
 use crate::screening::search::search_entities;
 use crate::screening::Warning;
+use crate::server::auth::Caller;
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
 use crate::server::state::{AppState, Reloaded};
 
@@ -39,7 +40,10 @@ pub const SEARCH_MIN_SCORE: f32 = 0.5;
         (status = 503, description = "not_ready", body = ErrorBody),
     )
 )]
-pub async fn summary(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn summary(
+    state: web::Data<AppState>,
+    _caller: Caller,
+) -> Result<HttpResponse, ApiError> {
     let screener = state.screener()?;
     Ok(HttpResponse::Ok().json(KbView {
         summary: screener.kb().summary(),
@@ -175,6 +179,7 @@ impl From<&ListedEntity> for EntityView {
 pub async fn search(
     params: web::Query<SearchParams>,
     state: web::Data<AppState>,
+    _caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let params = params.into_inner();
     let (query, limit) = validate(&params)?;
@@ -244,9 +249,13 @@ fn validate(params: &SearchParams) -> Result<(&str, usize), ApiError> {
     tag = "indicators",
     responses(
         (status = 200, description = "The version now in service", body = Reloaded),
+        (status = 401, description = "unauthorized", body = ErrorBody),
+        (status = 403, description = "forbidden: the key is not an admin key", body = ErrorBody),
         (status = 500, description = "reload_failed: the previous version stays in service", body = ErrorBody),
     )
 )]
-pub async fn reload(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn reload(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    caller.require_admin("reloading the knowledge base")?;
+    tracing::info!(by = %caller.name, tenant = %caller.tenant, "reload requested");
     Ok(HttpResponse::Ok().json(state.reload().await?))
 }

@@ -2,8 +2,10 @@
 //! answers other methods with the JSON `method_not_allowed` error, and unknown paths get the JSON
 //! `not_found` error, so no route falls back to actix's empty-bodied defaults.
 
+pub mod decisions;
 pub mod indicators;
 pub mod ops;
+pub mod records;
 pub mod screenings;
 pub mod tips;
 
@@ -15,8 +17,14 @@ use super::openapi;
 use super::state::AppState;
 
 /// Every API route as `(method, path template)`, as documented in the OpenAPI document.
-pub const ROUTES: [(&str, &str); 9] = [
+pub const ROUTES: [(&str, &str); 15] = [
     ("POST", "/v1/screenings"),
+    ("GET", "/v1/screenings"),
+    ("GET", "/v1/screenings/{id}"),
+    ("GET", "/v1/screenings/{id}/results.csv"),
+    ("GET", "/v1/screenings/{id}/manifest"),
+    ("POST", "/v1/screenings/{id}/lines/{line}/decisions"),
+    ("GET", "/v1/screenings/{id}/lines/{line}/decisions"),
     ("POST", "/v1/tips"),
     ("GET", "/v1/indicators"),
     ("GET", "/v1/indicators/search"),
@@ -73,7 +81,28 @@ pub fn configure(state: web::Data<AppState>) -> impl FnOnce(&mut ServiceConfig) 
         cfg.app_data(state)
             .app_data(json)
             .app_data(web::QueryConfig::default().error_handler(error::query_error_handler))
-            .service(resource("/v1/screenings").route(web::post().to(screenings::create)))
+            .app_data(web::PathConfig::default().error_handler(error::path_error_handler))
+            .service(
+                resource("/v1/screenings")
+                    .route(web::post().to(screenings::create))
+                    .route(web::get().to(records::list))
+                    .route(web::head().to(records::list)),
+            )
+            .service(get_resource("/v1/screenings/{id}", records::get))
+            .service(get_resource(
+                "/v1/screenings/{id}/results.csv",
+                records::csv,
+            ))
+            .service(get_resource(
+                "/v1/screenings/{id}/manifest",
+                records::manifest,
+            ))
+            .service(
+                resource("/v1/screenings/{id}/lines/{line}/decisions")
+                    .route(web::post().to(decisions::create))
+                    .route(web::get().to(decisions::list))
+                    .route(web::head().to(decisions::list)),
+            )
             .service(resource("/v1/tips").route(web::post().to(tips::create)))
             .service(get_resource("/v1/indicators", indicators::summary))
             .service(get_resource("/v1/indicators/search", indicators::search))

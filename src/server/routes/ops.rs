@@ -61,7 +61,13 @@ mod tests {
 
     #[actix_web::test]
     async fn before_the_knowledge_base_is_loaded_readyz_is_503_and_healthz_is_200() {
-        let state = actix_web::web::Data::new(AppState::new(&ServerConfig::defaults()));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = crate::store::sqlite::SqliteStore::open(&dir.path().join("t.db")).expect("db");
+        let state = actix_web::web::Data::new(AppState::new(
+            &ServerConfig::defaults(),
+            std::sync::Arc::new(store),
+            crate::server::auth::AuthMode::Open,
+        ));
         let app = test::init_service(App::new().configure(configure(state))).await;
         let ready =
             test::call_service(&app, test::TestRequest::get().uri("/readyz").to_request()).await;

@@ -10,10 +10,11 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use crate::screening::Screening;
-use crate::server::admission::run_blocking;
+use crate::server::auth::Caller;
 use crate::server::body::{classify, read_all, BodyKind};
 use crate::server::error::{ApiError, ErrorBody};
-use crate::server::intake::{screen_json, screen_streamed_csv};
+use crate::server::intake::{screen_json_in, screen_streamed_csv};
+use crate::server::keeping::keep_screening;
 use crate::server::negotiate::negotiate;
 use crate::server::render::OutputFormat;
 use crate::server::request_schemas::{CsvManifest, ManifestDocument, ManifestUpload};
@@ -32,7 +33,9 @@ pub struct ScreeningParams {
 /// Screen a manifest.
 ///
 /// Every line is screened against the knowledge base in service; the result carries its
-/// `indicators_version`. Rows that cannot be read are listed in `errors` with their line; a
+/// `indicators_version`, and is stored (with the manifest as received) before it is answered:
+/// `GET /v1/screenings/{id}` reads it back. Flags carry `prior_decisions` when analysts of the
+/// same tenant decided about the same subject before. Rows that cannot be read are listed in `errors` with their line; a
 /// manifest with no readable line is a 422.
 #[utoipa::path(
     post,
@@ -59,6 +62,7 @@ pub struct ScreeningParams {
     )
 )]
 pub async fn create(
+    caller: Caller,
     request: HttpRequest,
     params: web::Query<ScreeningParams>,
     payload: web::Payload,
@@ -67,24 +71,27 @@ pub async fn create(
     let output = negotiate(params.format.as_deref(), &request)?;
     let kind = classify(&request)?;
     let screener = state.screener()?;
-    let rendered = match kind {
+    let screened = match kind {
         BodyKind::Json => {
             let mut budget = state.body_budget(&request)?;
             let bytes = read_all(payload, &mut budget).await?;
             let slot = state.admission.admit().await?;
-            run_blocking(slot, move || screen_json(&screener, &bytes, output)).await?
+            screen_json_in(screener, slot, bytes.to_vec()).await?
         }
         BodyKind::Csv => {
             let mut budget = state.body_budget(&request)?;
             let slot = state.admission.admit().await?;
-            screen_streamed_csv(screener, slot, None, payload, &mut budget, output).await?
+            screen_streamed_csv(screener, slot, None, payload, &mut budget).await?
         }
-        BodyKind::Multipart => {
-            screen_multipart(&request, payload, &state, screener, output).await?
-        }
+        BodyKind::Multipart => screen_multipart(&request, payload, &state, screener).await?,
     };
+    let (rendered, id) = keep_screening(&state, &caller, &request, screened, output).await?;
     state.metrics.observe_screening(&rendered.summary);
     Ok(HttpResponse::Ok()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/v1/screenings/{id}"),
+        ))
         .content_type(rendered.content_type)
         .body(rendered.body))
 }

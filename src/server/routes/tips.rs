@@ -17,6 +17,7 @@ use crate::manifest;
 use crate::report::tip::{self, TipDraft, TipError, TipFormat};
 use crate::screening::{Screener, Screening};
 use crate::server::admission::run_blocking;
+use crate::server::auth::Caller;
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
 use crate::server::negotiate::{negotiate, Negotiable};
 use crate::server::request_schemas::ManifestDocument;
@@ -76,6 +77,7 @@ pub struct TipRequest {
     )
 )]
 pub async fn create(
+    _caller: Caller,
     request: HttpRequest,
     params: web::Query<TipParams>,
     body: web::Json<TipRequest>,
