@@ -16,4 +16,5 @@ mod api {
     pub mod screenings;
     pub mod support;
     pub mod tips;
+    pub mod web;
 }

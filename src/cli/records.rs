@@ -199,7 +199,7 @@ pub struct BackupArgs {
 /// `pg_dump` for that.
 pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
     let path = match store::parse_url(&args.db.database_url)? {
-        store::Target::Sqlite(path) => path,
+        store::Target::Sqlite(path, _) => path,
         store::Target::Postgres(_) => {
             bail!("back up PostgreSQL with pg_dump (docs/service.md, \"Backups\")")
         }

@@ -33,7 +33,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-pub use ams::read_ams;
+pub use ams::{read_ams, read_ams_files};
 pub use csv_input::{csv_lines, read_csv, CsvLines};
 pub use error::{ManifestError, RowError};
 pub use fields::Field;

@@ -109,7 +109,7 @@ impl ErrorCode {
             ErrorCode::MalformedCsv => ("malformed_csv", StatusCode::BAD_REQUEST,
                 "the CSV header row cannot be read (details give the line)"),
             ErrorCode::MalformedMultipart => ("malformed_multipart", StatusCode::BAD_REQUEST,
-                "the multipart body is unreadable or has no `file` part"),
+                "the multipart body is unreadable, has no `file` (or `ams`) part, or mixes them"),
             ErrorCode::MalformedRequest => ("malformed_request", StatusCode::BAD_REQUEST,
                 "the request body could not be read to its end"),
             ErrorCode::InvalidQuery => ("invalid_query", StatusCode::BAD_REQUEST,

@@ -29,6 +29,8 @@ pub mod startup;
 pub mod state;
 pub mod telemetry;
 pub mod upload;
+pub mod upload_ams;
+pub mod web;
 
 pub use config::{Layer, LogFormat, ServerConfig};
 pub use error::{ApiError, ErrorCode};

@@ -35,11 +35,16 @@ pub struct ShipmentDocument {
 #[allow(dead_code)]
 pub struct CsvManifest(Vec<u8>);
 
-/// A multipart upload: the manifest file (CSV or JSON) in the `file` part.
+/// A multipart upload: the manifest file (CSV or JSON) in the `file` part, or the tables of a
+/// CBP AMS release in repeated `ams` parts (not both).
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 pub struct ManifestUpload {
     /// The manifest file; its name's extension or its content says whether it is CSV or JSON.
-    #[schema(value_type = String, format = Binary)]
-    pub file: Vec<u8>,
+    #[schema(value_type = Option<String>, format = Binary)]
+    pub file: Option<Vec<u8>>,
+    /// The tables of one AMS release (header, billgen, cargodesc, tariff, shipper, consignee,
+    /// notifyparty, container, marksnumbers), one part each, joined on `identifier`.
+    #[schema(value_type = Option<Vec<String>>)]
+    pub ams: Option<Vec<Vec<u8>>>,
 }

@@ -1,6 +1,8 @@
 //! `multipart/form-data` uploads (the compliance team's "upload a CSV batch" form): the part
 //! named `file` is the manifest; other parts are ignored; a second `file` part is refused (400
 //! `malformed_multipart`), so a result never silently covers only some of the files sent.
+//! Instead of `file`, one or more `ams` parts carry the tables of a CBP AMS release
+//! (`upload_ams`); a form with both is refused for the same reason.
 //!
 //! The part's format comes from its Content-Type (`text/csv`, `application/json`), else from its
 //! file name's extension, else from sniffing its first bytes (`manifest::InputFormat`), because
@@ -27,6 +29,7 @@ use super::body::{read_all, BodyBudget};
 use super::error::{payload_too_large, ApiError, ErrorCode};
 use super::intake::{screen_json_in, screen_streamed_csv, Screened};
 use super::state::AppState;
+use super::upload_ams::{read_ams_part, screen_ams, AMS_PART};
 
 /// The form field that holds the manifest.
 pub const FILE_PART: &str = "file";
@@ -56,14 +59,26 @@ async fn screen_file_part(
     state: &AppState,
     screener: Arc<Screener>,
 ) -> Result<Screened, ApiError> {
-    let Some(field) = next_file_part(multipart, budget).await? else {
-        return Err(ApiError::new(
-            ErrorCode::MalformedMultipart,
-            format!(
-                "the form has no part named `{FILE_PART}`: send the manifest as \
-                 -F {FILE_PART}=@manifest.csv"
-            ),
-        ));
+    let mut ams = Vec::new();
+    let field = loop {
+        match next_file_part(multipart, budget).await? {
+            Some(field) if field.name() == Some(AMS_PART) => {
+                ams.push(read_ams_part(field, budget, ams.len()).await?);
+            }
+            Some(_) if !ams.is_empty() => return Err(mixed()),
+            Some(field) => break field,
+            None if !ams.is_empty() => return screen_ams(state, screener, ams).await,
+            None => {
+                return Err(ApiError::new(
+                    ErrorCode::MalformedMultipart,
+                    format!(
+                        "the form has no part named `{FILE_PART}`: send the manifest as \
+                         -F {FILE_PART}=@manifest.csv (or the tables of an AMS release as \
+                         -F {AMS_PART}=@header.csv -F {AMS_PART}=@cargodesc.csv ...)"
+                    ),
+                ))
+            }
+        }
     };
     let declared = declared_format(&field);
     // Fused: a part that ended while its format was sniffed (an empty file) reads as ended
@@ -96,27 +111,38 @@ async fn screen_file_part(
     drop(field);
     // A second file is refused rather than ignored: a result for the first file alone would
     // look like a result for everything sent.
-    if next_file_part(multipart, budget).await?.is_some() {
-        return Err(ApiError::new(
+    match next_file_part(multipart, budget).await? {
+        Some(part) if part.name() == Some(AMS_PART) => Err(mixed()),
+        Some(_) => Err(ApiError::new(
             ErrorCode::MalformedMultipart,
             format!(
                 "the form has more than one `{FILE_PART}` part: send one manifest per \
                  request (or join the files into one)"
             ),
-        ));
+        )),
+        None => Ok(screened),
     }
-    Ok(screened)
 }
 
-/// The next part named `file`; other parts are skipped (their bytes still count against the
-/// body limit, below the parser).
+fn mixed() -> ApiError {
+    ApiError::new(
+        ErrorCode::MalformedMultipart,
+        format!(
+            "the form has both `{FILE_PART}` and `{AMS_PART}` parts: send either one manifest \
+             file or the tables of one AMS release"
+        ),
+    )
+}
+
+/// The next part named `file` or `ams`; other parts are skipped (their bytes still count
+/// against the body limit, below the parser).
 async fn next_file_part(
     multipart: &mut Multipart,
     budget: &BodyBudget,
 ) -> Result<Option<Field>, ApiError> {
     while let Some(field) = budget.wait(multipart.next()).await? {
         let field = field.map_err(malformed)?;
-        if field.name() == Some(FILE_PART) {
+        if matches!(field.name(), Some(FILE_PART) | Some(AMS_PART)) {
             return Ok(Some(field));
         }
     }
@@ -156,7 +182,7 @@ where
     Ok(Bytes::new())
 }
 
-fn malformed(error: MultipartError) -> ApiError {
+pub(super) fn malformed(error: MultipartError) -> ApiError {
     ApiError::new(
         ErrorCode::MalformedMultipart,
         format!("the multipart body cannot be read: {error}; send a multipart/form-data body with a `{FILE_PART}` part"),

@@ -106,7 +106,7 @@ pub trait Store: Send + Sync + 'static {
 /// Opens (creating and migrating as needed) the database at `url`.
 pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     match parse_url(url)? {
-        Target::Sqlite(path) => Ok(Arc::new(sqlite::SqliteStore::open(&path)?)),
+        Target::Sqlite(path, sync) => Ok(Arc::new(sqlite::SqliteStore::open_with(&path, sync)?)),
         Target::Postgres(url) => Ok(Arc::new(postgres::PgStore::connect(&url).await?)),
     }
 }
@@ -114,25 +114,52 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
 /// What a database URL names.
 #[derive(Debug, PartialEq)]
 pub enum Target {
-    Sqlite(PathBuf),
+    Sqlite(PathBuf, Synchronous),
     Postgres(String),
 }
 
-/// `sqlite://PATH` (relative or absolute, `sqlite:///abs` too), `sqlite:PATH`, or
-/// `postgres://...` / `postgresql://...`.
+/// When SQLite forces a commit to disk (`?synchronous=` of a `sqlite://` URL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Synchronous {
+    /// The default: a commit is in the WAL file when it is acknowledged, so a crash or
+    /// `kill -9` of the process loses nothing acknowledged; a power cut or kernel crash may
+    /// lose the last commits before the next checkpoint.
+    Normal,
+    /// Every commit group is fsynced before it is acknowledged: survives a power cut too, at
+    /// the cost of one fsync per group on the request path.
+    Full,
+}
+
+impl Synchronous {
+    pub fn pragma(self) -> &'static str {
+        match self {
+            Synchronous::Normal => "NORMAL",
+            Synchronous::Full => "FULL",
+        }
+    }
+}
+
+/// `sqlite://PATH[?synchronous=normal|full]` (relative or absolute, `sqlite:///abs` too),
+/// `sqlite:PATH`, or `postgres://...` / `postgresql://...`.
 pub fn parse_url(url: &str) -> Result<Target, StoreError> {
     let url = url.trim();
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return Ok(Target::Postgres(url.to_owned()));
     }
-    let path = url
+    let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
         .ok_or_else(|| StoreError::Url(redacted(url)))?;
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     if path.is_empty() {
         return Err(StoreError::Url(redacted(url)));
     }
-    Ok(Target::Sqlite(PathBuf::from(path)))
+    let sync = match query {
+        "" | "synchronous=normal" => Synchronous::Normal,
+        "synchronous=full" => Synchronous::Full,
+        _ => return Err(StoreError::Url(redacted(url))),
+    };
+    Ok(Target::Sqlite(PathBuf::from(path), sync))
 }
 
 /// Shows a database URL without its password, for logs.
@@ -157,12 +184,13 @@ mod tests {
     fn urls_name_their_backend() {
         assert_eq!(
             parse_url("sqlite://caatsa.db").unwrap(),
-            Target::Sqlite("caatsa.db".into())
+            Target::Sqlite("caatsa.db".into(), Synchronous::Normal)
         );
         assert_eq!(
-            parse_url("sqlite:///var/lib/c.db").unwrap(),
-            Target::Sqlite("/var/lib/c.db".into())
+            parse_url("sqlite:///var/lib/c.db?synchronous=full").unwrap(),
+            Target::Sqlite("/var/lib/c.db".into(), Synchronous::Full)
         );
+        assert!(parse_url("sqlite://c.db?synchronous=off").is_err());
         assert_eq!(
             parse_url("postgresql://u@h/db").unwrap(),
             Target::Postgres("postgresql://u@h/db".into())

@@ -1,10 +1,13 @@
-//! The SQLite backend: one file, WAL journal, `synchronous=FULL`, foreign keys on.
+//! The SQLite backend: one file, WAL journal, foreign keys on, `synchronous=NORMAL` by default
+//! (a commit is in the WAL file before it is acknowledged, so a crash of the process loses
+//! nothing acknowledged) or `FULL` (`?synchronous=full`: also survives a power cut, one fsync
+//! per commit group on the request path; see [`super::Synchronous`]).
 //!
 //! Writes go to one writer thread that owns the only writing connection and commits in groups:
 //! it takes every write waiting in its queue, runs each in its own savepoint inside one
 //! transaction, commits once (one fsync for the group), and only then answers each caller. So a
 //! screening is acknowledged only after it is on disk, and 500 screenings a second cost far
-//! fewer than 500 fsyncs. Reads run on the blocking pool over a few read-only connections,
+//! fewer than 500 fsyncs (with `FULL`). Reads run on the blocking pool over a few read-only connections,
 //! which WAL lets proceed while the writer commits.
 
 use std::any::Any;
@@ -21,7 +24,7 @@ use super::records::{
     summary_of, Decision, KeyRecord, NewDecision, NewScreening, Page, PageQuery, Pruned, Role,
     ScreeningRow, StoredScreening, DECISION_COLUMNS, FIRST_COUNT_COLUMN, KEY_COLUMNS, ROW_COLUMNS,
 };
-use super::{Store, StoreError};
+use super::{Store, StoreError, Synchronous};
 use crate::screening::prior::DecisionKind;
 
 /// Read connections kept open.
@@ -51,8 +54,14 @@ struct Readers {
 }
 
 impl SqliteStore {
-    /// Opens or creates the database at `path` and brings its schema up to date.
+    /// Opens or creates the database at `path` (`synchronous=NORMAL`) and brings its schema up
+    /// to date.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        SqliteStore::open_with(path, Synchronous::Normal)
+    }
+
+    /// [`SqliteStore::open`] with the durability of `sync`.
+    pub fn open_with(path: &Path, sync: Synchronous) -> Result<SqliteStore, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| {
                 StoreError::Worker(format!("cannot create {}: {e}", parent.display()))
@@ -60,7 +69,7 @@ impl SqliteStore {
         }
         let mut writer = Connection::open(path)?;
         writer.pragma_update(None, "journal_mode", "WAL")?;
-        writer.pragma_update(None, "synchronous", "FULL")?;
+        writer.pragma_update(None, "synchronous", sync.pragma())?;
         configure(&writer)?;
         migrate(&mut writer)?;
         let connections = (0..READERS)

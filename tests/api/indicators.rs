@@ -3,16 +3,7 @@
 
 use serde_json::Value;
 
-use super::support::{expect_error, shared_app};
-
-async fn get(path: &str) -> reqwest::Response {
-    let app = shared_app().await;
-    reqwest::Client::new()
-        .get(app.url(path))
-        .send()
-        .await
-        .expect("sent")
-}
+use super::support::{expect_error, get_shared as get};
 
 #[tokio::test]
 async fn the_summary_gives_the_version_counts_and_dated_sources() {

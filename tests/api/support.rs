@@ -133,3 +133,13 @@ pub fn metric(text: &str, series: &str) -> f64 {
         .find_map(|line| line.strip_prefix(series)?.trim().parse().ok())
         .unwrap_or(0.0)
 }
+
+/// GET `path` on the shared app.
+pub async fn get_shared(path: &str) -> reqwest::Response {
+    let app = shared_app().await;
+    reqwest::Client::new()
+        .get(app.url(path))
+        .send()
+        .await
+        .expect("sent")
+}

@@ -36,3 +36,10 @@ pub fn read_ams(dir: &Path) -> Result<Manifest, ManifestError> {
     let folder = tables::Folder::read(dir)?;
     Ok(join::join(&folder))
 }
+
+/// Joins AMS tables already in memory (`(file name, bytes)`, e.g. the files of an upload).
+/// Files whose name does not end in `.csv` are read too: an upload names what it sends.
+pub fn read_ams_files(files: &[(String, Vec<u8>)]) -> Result<Manifest, ManifestError> {
+    let folder = tables::Folder::from_files(files, "the uploaded AMS files")?;
+    Ok(join::join(&folder))
+}

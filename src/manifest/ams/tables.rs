@@ -129,13 +129,25 @@ impl Folder {
             })
             .collect();
         paths.sort();
+        let files = paths
+            .into_iter()
+            .map(|path| {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                Ok((name, std::fs::read(&path)?))
+            })
+            .collect::<Result<Vec<_>, ManifestError>>()?;
+        Folder::from_files(&files, &dir.display().to_string())
+    }
+
+    /// Sorts files already in memory (`(file name, bytes)`, e.g. an upload) into tables, in
+    /// the order given. `origin` names where they came from, for the error message.
+    pub fn from_files(files: &[(String, Vec<u8>)], origin: &str) -> Result<Folder, ManifestError> {
         let mut folder = Folder::default();
-        for path in paths {
-            let file = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            match read_table(&path, &file)? {
+        for (file, bytes) in files {
+            match read_table(bytes, file)? {
                 Ok(table) => folder.tables.push(table),
                 Err(notice) => folder.notices.push(notice),
             }
@@ -147,9 +159,8 @@ impl Folder {
                 .map(|t| format!("{} ({})", t.file, t.kind.name()))
                 .collect();
             return Err(ManifestError::Schema(format!(
-                "{} has no AMS header table (the one with `identifier`, `vessel_name`, \
+                "{origin} has no AMS header table (the one with `identifier`, `vessel_name`, \
                  `port_of_unlading`), which every bill of lading is joined to; found: {}",
-                dir.display(),
                 if found.is_empty() {
                     "no AMS table".to_owned()
                 } else {
@@ -170,11 +181,8 @@ impl Folder {
 }
 
 /// Reads one file: `Ok(Ok(table))`, `Ok(Err(notice))` for a file that is no AMS table.
-fn read_table(path: &Path, file: &str) -> Result<Result<Table, String>, ManifestError> {
-    let bytes = std::fs::read(path)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(bytes.as_slice());
+fn read_table(bytes: &[u8], file: &str) -> Result<Result<Table, String>, ManifestError> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let columns: Vec<String> = reader
         .headers()
         .map_err(|e| csv_error(file, &e))?

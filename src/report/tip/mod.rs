@@ -17,7 +17,7 @@ pub mod escape;
 mod filing;
 mod goods;
 mod html;
-mod html_style;
+pub mod html_style;
 pub mod ilo;
 mod labels;
 mod lookup;

@@ -35,13 +35,16 @@ pub const ROUTES: [(&str, &str); 15] = [
     ("GET", "/openapi.json"),
 ];
 
-/// The methods `path` answers, as an `Allow` header lists them (from [`ROUTES`]; a path that
-/// answers GET also answers HEAD, as HTTP requires).
+/// The methods `path` answers, as an `Allow` header lists them (from [`ROUTES`] and the web
+/// pages; a path that answers GET also answers HEAD, as HTTP requires).
 pub fn allowed_methods(path: &str) -> String {
+    let pages = super::web::PAGES.iter().map(|page| ("GET", *page));
     let mut methods: Vec<&str> = ROUTES
         .iter()
+        .copied()
+        .chain(pages)
         .filter(|(_, p)| *p == path)
-        .map(|(method, _)| *method)
+        .map(|(method, _)| method)
         .collect();
     if methods.contains(&"GET") {
         methods.push("HEAD");
@@ -111,6 +114,7 @@ pub fn configure(state: web::Data<AppState>) -> impl FnOnce(&mut ServiceConfig) 
             .service(get_resource("/readyz", ops::readyz))
             .service(get_resource("/metrics", ops::metrics))
             .configure(openapi::configure)
+            .configure(super::web::configure)
             .default_service(web::to(error::not_found));
     }
 }

@@ -229,7 +229,7 @@ pub async fn csv(
     tag = "records",
     params(("id" = String, Path, description = "The `screening_id`")),
     responses(
-        (status = 200, description = "The manifest bytes exactly as received (their SHA-256 is the record's `input_sha256`), as CSV or JSON per the record's `input_format`",
+        (status = 200, description = "The manifest bytes exactly as received (their SHA-256 is the record's `input_sha256`), as CSV or JSON per the record's `input_format`; an AMS upload (`ams`) is stored as `{\"ams_tables\": [{\"file\", \"base64\"}]}`",
             content((String = "text/csv"), (String = "application/json"))),
         (status = 401, description = "unauthorized", body = ErrorBody),
         (status = 404, description = "screening_not_found", body = ErrorBody),
@@ -244,7 +244,7 @@ pub async fn manifest(
     let stored = fetch(&state, &caller, &id).await?;
     let bytes = stored.manifest().map_err(damaged)?;
     let (content_type, extension) = match stored.row.input_format.as_str() {
-        "json" => ("application/json", "json"),
+        "json" | "ams" => ("application/json", "json"),
         _ => ("text/csv; charset=utf-8", "csv"),
     };
     Ok(HttpResponse::Ok()

@@ -159,3 +159,54 @@ async fn a_restart_keeps_everything(backend: Backend) {
     second.handle.stop(false).await;
 }
 on_both!(a_restart_keeps_everything);
+
+/// The tables of the real AMS sample as `ams` parts of one multipart form.
+fn ams_form() -> reqwest::multipart::Form {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/ams2020_jackyho112");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .fold(reqwest::multipart::Form::new(), |form, path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let part =
+                reqwest::multipart::Part::bytes(std::fs::read(&path).unwrap()).file_name(name);
+            form.part("ams", part)
+        })
+}
+
+#[tokio::test]
+async fn an_ams_release_uploaded_as_parts_is_joined_screened_and_stored_whole() {
+    let app = crate::api::support::shared_app().await;
+    let client = reqwest::Client::new();
+    let answer = client
+        .post(app.url("/v1/screenings"))
+        .multipart(ams_form())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let result: serde_json::Value = answer.json().await.unwrap();
+    assert_eq!(result["summary"]["lines"], 7, "as `screen --ams` gives");
+    assert_eq!(result["summary"]["errors"], 50);
+    let id = result["screening_id"].as_str().unwrap();
+    let stored = get_json(app, None, &format!("/v1/screenings/{id}")).await;
+    assert_eq!(stored["input_format"], "ams");
+    let manifest = get_json(app, None, &format!("/v1/screenings/{id}/manifest")).await;
+    assert_eq!(manifest["ams_tables"].as_array().map(Vec::len), Some(12));
+
+    let mixed = ams_form().part(
+        "file",
+        reqwest::multipart::Part::text("Supplier\nACME\n").file_name("m.csv"),
+    );
+    let answer = client
+        .post(app.url("/v1/screenings"))
+        .multipart(mixed)
+        .send()
+        .await
+        .unwrap();
+    crate::api::support::expect_error(answer, 400, "malformed_multipart").await;
+}
