@@ -8,11 +8,12 @@
 //! transaction, commits once (one fsync for the group), and only then answers each caller. So a
 //! screening is acknowledged only after it is on disk, and 500 screenings a second cost far
 //! fewer than 500 fsyncs (with `FULL`). Reads run on the blocking pool over a few read-only connections,
-//! which WAL lets proceed while the writer commits.
+//! which WAL lets proceed while the writer commits. A third thread copies the WAL into the
+//! database file (checkpoints) so that no commit waits for it ([`checkpoint_loop`]).
 
 use std::any::Any;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 
 use async_trait::async_trait;
@@ -46,6 +47,37 @@ pub struct SqliteStore {
     writer: mpsc::Sender<Job>,
     readers: Arc<Readers>,
     path: PathBuf,
+    /// Tells the checkpoint thread to stop when the store is dropped.
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// How often the WAL is checkpointed into the database file.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Copies the WAL into the database file in the background, so no request waits for it.
+///
+/// SQLite's automatic checkpoint runs inside the commit that crosses 1,000 WAL pages, on the
+/// writer thread, and with it every write queued behind it: under load that was the tail of
+/// the request latency (p99 30 ms against a p50 of 2 ms). The writer's automatic checkpoint is
+/// off; this thread runs PASSIVE checkpoints, which never wait for the writer or block it.
+fn checkpoint_loop(path: PathBuf, stop: Arc<AtomicBool>) {
+    let Ok(conn) = Connection::open(&path) else {
+        tracing::error!(path = %path.display(), "the SQLite checkpoint thread cannot open the database");
+        return;
+    };
+    let _ = configure(&conn);
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(CHECKPOINT_EVERY);
+        if let Err(error) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+            tracing::warn!(error = %error, "SQLite checkpoint failed; retrying");
+        }
+    }
 }
 
 struct Readers {
@@ -82,12 +114,20 @@ impl SqliteStore {
                 Ok(Mutex::new(conn))
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
+        writer.pragma_update(None, "wal_autocheckpoint", 0)?;
         let (tx, rx) = mpsc::channel();
         std::thread::Builder::new()
             .name("sqlite-writer".to_owned())
             .spawn(move || write_loop(writer, rx))
             .map_err(|e| StoreError::Worker(e.to_string()))?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let (checkpoint_path, checkpoint_stop) = (path.to_owned(), stop.clone());
+        std::thread::Builder::new()
+            .name("sqlite-checkpoint".to_owned())
+            .spawn(move || checkpoint_loop(checkpoint_path, checkpoint_stop))
+            .map_err(|e| StoreError::Worker(e.to_string()))?;
         Ok(SqliteStore {
+            stop,
             writer: tx,
             readers: Arc::new(Readers {
                 connections,
