@@ -7,7 +7,7 @@
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -99,6 +99,18 @@ pub struct ScreenArgs {
     pub store: super::screen_store::StoreArgs,
     #[command(flatten)]
     kb: KbArgs,
+}
+
+impl ScreenArgs {
+    /// The input format `--input-format` gives, else the file's extension (none for stdin, `-`);
+    /// `None` leaves it to the content (`InputFormat::sniff`).
+    pub fn declared_format(&self, file: &Path) -> Option<InputFormat> {
+        let declared = self.input_format.map(|k| match k {
+            InputKind::Csv => InputFormat::Csv,
+            InputKind::Json => InputFormat::Json,
+        });
+        declared.or_else(|| InputFormat::from_extension(file))
+    }
 }
 
 pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
@@ -214,20 +226,12 @@ fn open_records(args: &ScreenArgs) -> anyhow::Result<(Records, Vec<String>)> {
         (None, None) => bail!("give a manifest file, or --ams DIR"),
     };
     let stdin = file.as_os_str() == "-";
-    let declared = args.input_format.map(|k| match k {
-        InputKind::Csv => InputFormat::Csv,
-        InputKind::Json => InputFormat::Json,
-    });
     let mut input: Box<dyn Read> = if stdin {
         Box::new(std::io::stdin().lock())
     } else {
         Box::new(File::open(file).with_context(|| format!("opening {}", file.display()))?)
     };
-    let format = match declared.or_else(|| {
-        (!stdin)
-            .then(|| InputFormat::from_extension(file))
-            .flatten()
-    }) {
+    let format = match args.declared_format(file) {
         Some(format) => format,
         None => {
             // Sniff the first bytes, then read on from where we stopped.

@@ -16,7 +16,7 @@ use caatsa_screen::screening::{prior, Screener, ScreeningHeader};
 use caatsa_screen::store::keep;
 
 use super::records::{runtime, DatabaseArgs};
-use super::screen::{conclude, open_writer, InputKind, ScreenArgs};
+use super::screen::{conclude, open_writer, ScreenArgs};
 
 /// The options of `screen --store`.
 #[derive(Debug, Clone, clap::Args)]
@@ -44,32 +44,14 @@ pub fn run(args: &ScreenArgs, screener: &Screener) -> anyhow::Result<ExitCode> {
     };
     let bytes = read_input(file)?;
     let format = args
-        .input_format
-        .map(|k| match k {
-            InputKind::Csv => InputFormat::Csv,
-            InputKind::Json => InputFormat::Json,
-        })
-        .or_else(|| InputFormat::from_extension(file))
+        .declared_format(file)
         .unwrap_or_else(|| InputFormat::sniff(&bytes));
-    let (lines, errors, warnings) = match format {
-        InputFormat::Csv => {
-            let mut read = manifest::csv_lines(&bytes[..])
-                .with_context(|| format!("reading {}", file.display()))?;
-            let (mut lines, mut errors) = (Vec::new(), Vec::new());
-            for record in read.by_ref() {
-                match record {
-                    Ok(line) => lines.push(line),
-                    Err(error) => errors.push(error),
-                }
-            }
-            (lines, errors, read.warnings())
-        }
-        InputFormat::Json => {
-            let m = manifest::read_json(&bytes)
-                .with_context(|| format!("reading {}", file.display()))?;
-            (m.lines, m.errors, m.warnings)
-        }
-    };
+    let manifest::Manifest {
+        lines,
+        errors,
+        warnings,
+        ..
+    } = manifest::read(&bytes, format).with_context(|| format!("reading {}", file.display()))?;
     if lines.is_empty() {
         bail!(
             "{} has no line to screen ({} rows could not be read); nothing stored",

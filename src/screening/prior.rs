@@ -121,7 +121,7 @@ pub fn subject_key(line: &LineResult, flag: &Flag) -> String {
         .unwrap_or_default();
     let mut hasher = Sha256::new();
     for part in [
-        serde_json::to_string(&flag.code).unwrap_or_default(),
+        flag.code.as_str().to_owned(),
         indicators.join("\u{1f}"),
         inputs.join("\u{1f}"),
         party,

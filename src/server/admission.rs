@@ -88,12 +88,22 @@ where
     F: FnOnce() -> Result<T, ApiError> + Send + 'static,
     T: Send + 'static,
 {
-    tokio::task::spawn_blocking(move || {
-        let _slot = slot;
-        work()
-    })
-    .await
-    .map_err(|e| ApiError::internal("a screening task panicked or was cancelled", e))?
+    run_blocking_holding(slot, work)
+        .await
+        .map(|(done, _slot)| done)
+}
+
+/// [`run_blocking`] that hands the slot back with the result, for work that goes on after it
+/// (rendering and storing a screening). If the client has gone away, the slot is dropped with
+/// the finished task's output, so it still frees when the work ends.
+pub async fn run_blocking_holding<T, F>(slot: Slot, work: F) -> Result<(T, Slot), ApiError>
+where
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(move || work().map(|done| (done, slot)))
+        .await
+        .map_err(|e| ApiError::internal("a screening task panicked or was cancelled", e))?
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use crate::manifest;
 use crate::screening::stream::{screen_stream, Item, DEFAULT_CHUNK};
 use crate::screening::{Screener, Screening};
 
-use super::admission::Slot;
+use super::admission::{run_blocking_holding, Slot};
 use super::body::{pump, BodyBudget, ChannelReader, CHANNEL_CHUNKS};
 use super::error::ApiError;
 
@@ -54,19 +54,16 @@ pub async fn screen_json_in(
     slot: Slot,
     bytes: Vec<u8>,
 ) -> Result<Screened, ApiError> {
-    tokio::task::spawn_blocking(move || {
-        let screening = screen_json(&screener, &bytes)?;
-        Ok(Screened {
-            screening,
-            input: Received {
-                format: "json",
-                bytes,
-            },
-            slot,
-        })
+    let ((screening, bytes), slot) =
+        run_blocking_holding(slot, move || Ok((screen_json(&screener, &bytes)?, bytes))).await?;
+    Ok(Screened {
+        screening,
+        input: Received {
+            format: "json",
+            bytes,
+        },
+        slot,
     })
-    .await
-    .map_err(|e| ApiError::internal("a screening task panicked or was cancelled", e))?
 }
 
 /// Screens a CSV manifest read from `reader`, row by row as it arrives.

@@ -16,6 +16,7 @@ use futures_util::StreamExt;
 use crate::manifest;
 use crate::screening::Screener;
 
+use super::admission::run_blocking_holding;
 use super::body::BodyBudget;
 use super::error::ApiError;
 use super::intake::{Received, Screened};
@@ -53,23 +54,23 @@ pub async fn screen_ams(
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<Screened, ApiError> {
     let slot = state.admission.admit().await?;
-    tokio::task::spawn_blocking(move || {
+    let ((screening, stored), slot) = run_blocking_holding(slot, move || {
         let manifest = manifest::read_ams_files(&files)?;
         if manifest.lines.is_empty() {
             return Err(ApiError::no_screenable_line(&manifest.errors));
         }
         let screening = screener.screen(&manifest.lines, manifest.errors, manifest.warnings);
-        Ok(Screened {
-            screening,
-            input: Received {
-                format: "ams",
-                bytes: bundle(&files),
-            },
-            slot,
-        })
+        Ok((screening, bundle(&files)))
     })
-    .await
-    .map_err(|e| ApiError::internal("an AMS screening task panicked or was cancelled", e))?
+    .await?;
+    Ok(Screened {
+        screening,
+        input: Received {
+            format: "ams",
+            bytes: stored,
+        },
+        slot,
+    })
 }
 
 /// The stored form of several uploaded tables.

@@ -117,18 +117,9 @@ pub async fn create(
     let stored = fetch(&state, &caller, &id).await?;
     let screening = stored.result().map_err(damaged)?;
     let line = line_at(&screening, position)?;
-    let codes: Vec<String> = line
-        .flags
-        .iter()
-        .map(|f| {
-            serde_json::to_value(f.code).map_or_else(
-                |_| String::new(),
-                |v| v.as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect();
+    let codes: Vec<&str> = line.flags.iter().map(|f| f.code.as_str()).collect();
     let wanted = body.flag.trim();
-    let Some(index) = codes.iter().position(|c| c == wanted) else {
+    let Some(index) = codes.iter().position(|c| *c == wanted) else {
         return Err(ApiError::new(
             ErrorCode::UnknownFlag,
             format!(
@@ -143,7 +134,7 @@ pub async fn create(
         tenant: caller.tenant.clone(),
         screening_id: stored.row.screening_id.clone(),
         line: position,
-        flag: codes[index].clone(),
+        flag: codes[index].to_owned(),
         subject_key: prior::subject_key(line, &line.flags[index]),
         decision,
         note: note.to_owned(),

@@ -40,9 +40,7 @@ impl Common {
 struct ScreenPage {
     title: &'static str,
     page: &'static str,
-    kb_version: String,
-    stale_warning: Option<String>,
-    keys_required: bool,
+    common: Common,
     max_body_mb: usize,
 }
 
@@ -51,9 +49,7 @@ struct ScreenPage {
 struct HistoryPage {
     title: &'static str,
     page: &'static str,
-    kb_version: String,
-    stale_warning: Option<String>,
-    keys_required: bool,
+    common: Common,
 }
 
 /// The knowledge base as the page shows it.
@@ -82,9 +78,7 @@ struct SourceRow {
 struct KnowledgeBasePage {
     title: &'static str,
     page: &'static str,
-    kb_version: String,
-    stale_warning: Option<String>,
-    keys_required: bool,
+    common: Common,
     kb: Option<KbView>,
 }
 
@@ -103,9 +97,7 @@ pub async fn screen(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
         ScreenPage {
             title: "Screen a manifest",
             page: "screen",
-            kb_version: common.kb_version,
-            stale_warning: common.stale_warning,
-            keys_required: common.keys_required,
+            common,
             max_body_mb: state.max_body_bytes / (1024 * 1024),
         }
         .render(),
@@ -119,9 +111,7 @@ pub async fn history(state: web::Data<AppState>) -> Result<HttpResponse, ApiErro
         HistoryPage {
             title: "History",
             page: "history",
-            kb_version: common.kb_version,
-            stale_warning: common.stale_warning,
-            keys_required: common.keys_required,
+            common,
         }
         .render(),
     )
@@ -173,9 +163,7 @@ pub async fn knowledge_base(state: web::Data<AppState>) -> Result<HttpResponse, 
         KnowledgeBasePage {
             title: "Knowledge base",
             page: "knowledge-base",
-            kb_version: common.kb_version,
-            stale_warning: common.stale_warning,
-            keys_required: common.keys_required,
+            common,
             kb,
         }
         .render(),
