@@ -1,9 +1,10 @@
 //! Name-matching evaluation: precision, recall and F1 of the production matcher on the labelled
-//! pair sets, the best-hit false-positive rate of 20,000 synthetic people against the full SDN
+//! pair sets (the general set by family: scripts, legal forms, inflections, people), the best-hit false-positive rate of 20,000 synthetic people against the full SDN
 //! list, names per second, and index-vs-exhaustive agreement. Prints a table and writes JSON
 //! (for `scripts/eval_names.sh`, which puts the peer's figures beside ours).
 //!
-//! `cargo run --release --example eval_names -- [--json OUT] [--watchlist OUT] [--agreement-sample N]`
+//! `cargo run --release --example eval_names -- [--json OUT] [--watchlist OUT] [--agreement-sample N]
+//! [--show-false-positives] [--show-disagreements] [--show-general-misses]`
 
 use std::path::Path;
 use std::sync::Arc;
@@ -87,6 +88,34 @@ fn main() {
             dev_errors.push(format!("{:.3}  {} | {} (expected {})", s, f[0], f[1], f[2]));
         }
     }
+    // General names by family (scripts, legal forms, inflections, people).
+    let general = std::fs::read_to_string(format!("{root}/eval/general_names_dev.tsv"))
+        .expect("general dev set");
+    let mut families: Vec<(String, Counts)> = Vec::new();
+    let mut general_errors = Vec::new();
+    for line in general.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let kind = NameKind::parse(f[1]).unwrap_or(NameKind::Organization);
+        let truth = f[4] == "true";
+        let s = matcher.score_pair(f[2], f[3], kind).score;
+        let predicted = s >= MATCH_THRESHOLD;
+        for family in [f[0], "all"] {
+            let at = match families.iter().position(|(name, _)| name == family) {
+                Some(at) => at,
+                None => {
+                    families.push((family.to_owned(), Counts::default()));
+                    families.len() - 1
+                }
+            };
+            families[at].1.add(truth, predicted);
+        }
+        if truth != predicted {
+            general_errors.push(format!(
+                "{s:.3}  [{}] {} | {} (expected {})",
+                f[0], f[2], f[3], f[4]
+            ));
+        }
+    }
     let un = std::fs::read_to_string(format!("{root}/eval/un_sc_pairs.tsv")).expect("UN pairs");
     let mut un_counts = Counts::default();
     let mut un_queries = Vec::new();
@@ -139,6 +168,14 @@ fn main() {
         })
         .collect();
     let search_secs = started.elapsed().as_secs_f64();
+    if std::env::args().any(|a| a == "--show-false-positives") {
+        for q in &negatives {
+            if let Some(hit) = full_matcher.search(q, MATCH_THRESHOLD, 1).first() {
+                let listed = &full_matcher.names()[hit.name as usize].name;
+                println!("false positive: {:.3}  {q} | {listed}", hit.score);
+            }
+        }
+    }
     let fp_match = best
         .iter()
         .filter(|s| s.is_some_and(|s| s >= MATCH_THRESHOLD))
@@ -172,6 +209,23 @@ fn main() {
             _ => false,
         };
         agree += usize::from(same);
+        if !same && std::env::args().any(|a| a == "--show-disagreements") {
+            let show = |h: Option<&caatsa_screen::names::NameHit>| {
+                h.map(|h| {
+                    format!(
+                        "{:.3} {}",
+                        h.score,
+                        full_matcher.names()[h.name as usize].name
+                    )
+                })
+                .unwrap_or_else(|| "none".into())
+            };
+            println!(
+                "disagreement: {q} | index {} | exhaustive {}",
+                show(indexed.first()),
+                show(exhaustive.first())
+            );
+        }
     }
 
     println!(
@@ -206,8 +260,25 @@ fn main() {
             with_hit
         );
     }
+    println!("general_names_dev by family:");
+    println!("| family | pairs | precision | recall | F1 |");
+    println!("|---|---|---|---|---|");
+    for (name, c) in &families {
+        println!(
+            "| {name} | {} | {:.3} | {:.3} | {:.3} |",
+            c.tp + c.fp + c.fn_ + c.tn,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
     for e in &dev_errors {
         println!("dev miss: {e}");
+    }
+    if std::env::args().any(|a| a == "--show-general-misses") {
+        for e in &general_errors {
+            println!("general miss: {e}");
+        }
     }
     if let Some(path) = arg("--json") {
         let report = json!({
@@ -217,6 +288,7 @@ fn main() {
             "un": {"precision": un_counts.precision(), "recall": un_counts.recall(), "f1": un_counts.f1(), "pairs": un_queries.len()},
             "negatives": {"queries": negatives.len(), "fp_match": fp_match, "fp_possible": fp_possible, "names_per_sec_one_thread": names_per_sec},
             "agreement": {"queries": queries.len(), "agree": agree, "with_hit": with_hit},
+            "general": families.iter().map(|(name, c)| (name.clone(), json!({"precision": c.precision(), "recall": c.recall(), "f1": c.f1(), "pairs": c.tp + c.fp + c.fn_ + c.tn}))).collect::<serde_json::Map<String, serde_json::Value>>(),
         });
         std::fs::write(
             path,

@@ -39,6 +39,12 @@ def pairs(root):
     return dev, un
 
 
+def general(root):
+    with open(f"{root}/eval/general_names_dev.tsv", encoding="utf-8") as fh:
+        return [(r["family"], r["listed_name"], r["query_name"], r["is_match"] == "true")
+                for r in csv.DictReader(fh, delimiter="\t")]
+
+
 def prf(scored, threshold):
     tp = sum(1 for s, t in scored if t and s >= threshold)
     fp = sum(1 for s, t in scored if not t and s >= threshold)
@@ -54,6 +60,7 @@ def main():
     peer = load_peer(peer_path)
     ours = json.load(open(ours_path))
     dev, un = pairs(root)
+    gen = general(root)
 
     scores = {}
     for name, scorer in peer.SCORERS.items():
@@ -63,6 +70,7 @@ def main():
         scores[name] = {
             "dev": [(score(a, b), t) for a, b, t in dev],
             "un": [(score(a, b), t) for a, b, t in un],
+            "general": [(fam, score(a, b), t) for fam, a, b, t in gen],
         }
 
     started = time.perf_counter()
@@ -91,6 +99,7 @@ def main():
     d, u, neg = ours["dev"], ours["un"], ours["negatives"]
     print(f"| caatsa-screen | {ours['match_threshold']:.2f} (production) | {d['precision']:.3f} | {d['recall']:.3f} | {d['f1']:.3f} "
           f"| {u['recall']:.3f} | {neg['fp_match'] / neg['queries']:.3%} | {neg['names_per_sec_one_thread']:.0f} (1 thread) |")
+    thresholds = {}
     for name in ("tsr", "jw"):
         ranked = sorted(best[name], reverse=True)
         # Threshold with the same false-positive rate as ours on the negatives.
@@ -101,11 +110,30 @@ def main():
         t_rec = un_pos[min(len(un_pos) - 1, int(round(target_recall * len(un_pos))) - 1)]
         per_query = timing.get(name, 0.0)
         rate = n_queries / per_query if per_query else 0.0
+        thresholds[name] = (t_fp, t_rec)
         for label, t in ((f"{t_fp:.2f} (same FP rate as ours)", t_fp), (f"{t_rec:.2f} (same UN recall as ours)", t_rec)):
             dp, dr, df = prf(scores[name]["dev"], t)
             _, ur, _ = prf(scores[name]["un"], t)
             fp = sum(1 for s in best[name] if s >= t) / n_queries
             print(f"| rapidfuzz {name} | {label} | {dp:.3f} | {dr:.3f} | {df:.3f} | {ur:.3f} | {fp:.3%} | {rate:.0f} (all cores) |")
+
+
+    print()
+    print("general_names_dev, F1 by family (P/R in brackets)")
+    families = ["scripts", "legal_forms", "inflections", "people", "all"]
+    print("| matcher | threshold | " + " | ".join(families) + " |")
+    print("|---|---|" + "---|" * len(families))
+    g = ours.get("general", {})
+    cells = [f"{g[f]['f1']:.3f} ({g[f]['precision']:.2f}/{g[f]['recall']:.2f})" if f in g else "-" for f in families]
+    print(f"| caatsa-screen | {ours['match_threshold']:.2f} (production) | " + " | ".join(cells) + " |")
+    for name in ("tsr", "jw"):
+        for label, t in zip(("same FP rate as ours", "same UN recall as ours"), thresholds[name]):
+            cells = []
+            for f in families:
+                scored = [(sc, tr) for fam, sc, tr in scores[name]["general"] if f == "all" or fam == f]
+                p, r, f1 = prf(scored, t)
+                cells.append(f"{f1:.3f} ({p:.2f}/{r:.2f})")
+            print(f"| rapidfuzz {name} | {t:.2f} ({label}) | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::prepared::{PreparedName, Token};
 use super::vocabulary::TokenClass;
+use super::{person, score, transliteration};
 
 /// Shortest term that gets a deletion neighbourhood; shorter ones only meet their typing slips
 /// (the scorer never treats short words as similar otherwise, and their deletion variants would
@@ -44,6 +45,9 @@ pub struct CandidateIndex {
     deletions: FxHashMap<u64, Vec<u32>>,
     /// Name id -> its total token weight (the estimate's denominator, read for every name met).
     name_weight: Vec<f32>,
+    /// Name id -> for a person's name, the most weight the scorer may leave out of it as middle
+    /// names; -1 for other names.
+    name_left_out: Vec<f32>,
 }
 
 /// A name worth scoring, with the share of weight its shared terms account for.
@@ -93,15 +97,23 @@ thread_local! {
 }
 
 impl CandidateIndex {
-    pub fn build<'a>(names: impl IntoIterator<Item = &'a PreparedName>) -> Self {
+    /// Indexes `names`, each with whether it is a person's name (whose middle names the scorer
+    /// lets one side leave out, see [`person::most_left_out`]).
+    pub fn build<'a>(names: impl IntoIterator<Item = (&'a PreparedName, bool)>) -> Self {
         let mut index = CandidateIndex::default();
-        for (id, name) in names.into_iter().enumerate() {
+        for (id, (name, is_person)) in names.into_iter().enumerate() {
             index.name_weight.push(name.total_weight());
+            index.name_left_out.push(if is_person {
+                person::most_left_out(name)
+            } else {
+                -1.0
+            });
             for Term {
                 text: term,
                 weight,
                 fuzzy,
-            } in terms(name)
+                run,
+            } in terms(name, Side::Listed)
             {
                 let chars: Vec<char> = term.chars().collect();
                 let next_id = index.postings.len() as u32;
@@ -112,7 +124,7 @@ impl CandidateIndex {
                 if term_id == next_id {
                     index.postings.push(Vec::new());
                     index.term_weight.push(weight);
-                    index.term_is_run.push(!fuzzy);
+                    index.term_is_run.push(run);
                     if fuzzy && chars.len() >= MIN_FUZZY_TERM_LEN {
                         for skip in 0..chars.len() {
                             let variants = index
@@ -144,22 +156,26 @@ impl CandidateIndex {
     /// whose estimate reaches `min_estimate`. The estimate is the weight the shared terms account
     /// for over both names' total weight, each query term counted once per name; it approximates
     /// the score from above.
+    /// `query_left_out` is the most weight the scorer may leave out of the query as middle
+    /// names when it meets a person's name: such names' estimates allow for it, and for the
+    /// middle names the listed name may leave out. `None` allows for neither (a company's name).
     pub fn candidates(
         &self,
         query: &PreparedName,
+        query_left_out: Option<f32>,
         limit: usize,
         min_estimate: f32,
     ) -> Vec<Candidate> {
         SCRATCH.with(|cell| {
             let mut scratch = cell.borrow_mut();
-            self.collect(&mut scratch, query, limit, min_estimate)
+            self.collect(&mut scratch, (query, query_left_out), limit, min_estimate)
         })
     }
 
     fn collect(
         &self,
         s: &mut Scratch,
-        query: &PreparedName,
+        (query, query_left_out): (&PreparedName, Option<f32>),
         limit: usize,
         min_estimate: f32,
     ) -> Vec<Candidate> {
@@ -209,7 +225,12 @@ impl CandidateIndex {
         let mut out: Vec<Candidate> = Vec::new();
         for &id in &s.touched {
             let covered = std::mem::take(&mut s.covered[id as usize]);
-            let total = query_weight + self.name_weight[id as usize];
+            let left_out = self.name_left_out[id as usize];
+            let slack = match query_left_out {
+                Some(query_left_out) if left_out >= 0.0 => left_out.max(query_left_out),
+                _ => 0.0,
+            };
+            let total = query_weight + self.name_weight[id as usize] - slack;
             let estimate = if total > 0.0 { covered / total } else { 0.0 };
             if estimate >= min_estimate {
                 out.push(Candidate { name: id, estimate });
@@ -235,7 +256,8 @@ impl CandidateIndex {
             text,
             weight,
             fuzzy,
-        } in terms(query)
+            run,
+        } in terms(query, Side::Query)
         {
             chars.clear();
             chars.extend(text.chars());
@@ -256,7 +278,7 @@ impl CandidateIndex {
                 .iter()
                 // A run meeting a run adds nothing its words have not already earned one by one:
                 // runs only bridge a run on one side and a single word on the other.
-                .filter(|(term, _)| fuzzy || !self.term_is_run[*term as usize])
+                .filter(|(term, _)| !run || !self.term_is_run[*term as usize])
                 .map(|&(term, exact)| {
                     let credit = if exact { 1.0 } else { FUZZY_TERM_CREDIT };
                     (term, (weight + self.term_weight[term as usize]) * credit)
@@ -329,39 +351,73 @@ fn hash_skipping(chars: &[char], skip: Option<usize>) -> u64 {
 struct Term {
     text: String,
     weight: f32,
+    /// Has a deletion neighbourhood (single words only).
     fuzzy: bool,
+    /// A run of words joined, which only meets single words and skeletons.
+    run: bool,
 }
 
-/// The index terms of a name with their weights: each word's key and text, and the joined keys
-/// and texts of runs of neighbours.
-fn terms(name: &PreparedName) -> Vec<Term> {
+/// Marks a consonant-skeleton term, so that it never collides with a word.
+const SKELETON_MARK: char = '\u{1}';
+
+/// Which side of a search a name is on: listed names index the skeletons of their ordinary
+/// words, queries look up the skeletons of their words written without vowels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Listed,
+    Query,
+}
+
+/// The index terms of a name with their weights: each word's key and text, its consonant
+/// skeleton (see [`Side`]), and the joined keys and texts of runs of neighbours.
+fn terms(name: &PreparedName, side: Side) -> Vec<Term> {
     let words: Vec<&Token> = name
         .tokens
         .iter()
         .filter(|t| t.class != TokenClass::LegalForm)
         .collect();
     let mut out: Vec<Term> = Vec::with_capacity(words.len() * 3);
-    let mut push = |text: String, weight: f32, fuzzy: bool| {
+    let mut push = |text: String, weight: f32, fuzzy: bool, run: bool| {
         out.push(Term {
             text,
             weight,
             fuzzy,
+            run,
         })
     };
     for t in &words {
         if t.class == TokenClass::Word {
-            push(t.key.clone(), t.weight, true);
-            if t.text != t.key {
-                push(t.text.clone(), t.weight, true);
+            push(t.key.clone(), t.weight, true, false);
+            // A romanized Korean word also meets words of other languages by its spelling; any
+            // other word is compared by its folded key alone.
+            if t.korean && t.text != t.key {
+                push(t.text.clone(), t.weight, true, false);
+            }
+            // Listed words are found by their skeleton from a query written without vowels.
+            if t.sparse == (side == Side::Query) {
+                let skeleton = transliteration::consonant_skeleton(&transliteration::latin_key(t));
+                if skeleton.len() >= score::MIN_SKELETON_LEN {
+                    push(format!("{SKELETON_MARK}{skeleton}"), t.weight, false, false);
+                }
             }
         }
     }
     for len in 2..=MAX_JOINED_RUN.min(words.len()) {
         for run in words.windows(len) {
             let weight: f32 = run.iter().map(|t| t.weight).sum();
-            push(fold(run.iter().map(|t| t.text.as_str())), weight, false);
+            push(
+                fold(run.iter().map(|t| t.text.as_str())),
+                weight,
+                false,
+                true,
+            );
             if run.iter().all(|t| t.korean) {
-                push(fold(run.iter().map(|t| t.key.as_str())), weight, false);
+                push(
+                    fold(run.iter().map(|t| t.key.as_str())),
+                    weight,
+                    false,
+                    true,
+                );
             }
         }
     }

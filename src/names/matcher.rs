@@ -12,6 +12,7 @@ use super::index::CandidateIndex;
 use super::kind::NameKind;
 use super::prepared::{self, PreparedName};
 use super::score::{self, NameScore};
+use super::vocabulary::TokenClass;
 use super::weights::TokenWeights;
 
 /// How many candidates the index hands to the full scorer per query, at most.
@@ -46,6 +47,9 @@ pub struct NameHit {
 /// A query prepared once for each way a listed name may read it.
 pub struct Query {
     person: PreparedName,
+    /// The most weight the scorer may leave out of the query read as a person's name; `None`
+    /// for a company's name, which the index then ranks without allowing for middle names.
+    left_out: Option<f32>,
     other: PreparedName,
     canonical: String,
 }
@@ -92,7 +96,12 @@ impl Matcher {
                 }
             })
             .collect();
-        let index = CandidateIndex::build(prepared.iter());
+        let index = CandidateIndex::build(
+            prepared
+                .iter()
+                .zip(&names)
+                .map(|(p, n)| (p, n.kind == NameKind::Person)),
+        );
         let mut weak_exact: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (i, n) in names.iter().enumerate().filter(|(_, n)| n.weak) {
             let canonical = prepared::prepare(&n.name, n.kind, &weights).canonical();
@@ -118,14 +127,26 @@ impl Matcher {
     }
 
     pub fn query(&self, raw: &str) -> Query {
-        let tokens = super::normalize::tokens(raw);
-        let person = prepared::words_of(tokens.clone(), NameKind::Person);
-        let other = prepared::prepare_words(
+        let words = super::normalize::words(raw);
+        let tokens = super::normalize::joined(&words);
+        let person = prepared::words_of(words, NameKind::Person);
+        let logographic = raw.chars().any(super::chinese::is_han);
+        let mut other = prepared::prepare_words(
             prepared::words_of(tokens, NameKind::Organization),
             &self.weights,
         );
+        other.logographic = logographic;
+        let mut person = prepared::prepare_words(person, &self.weights);
+        person.logographic = logographic;
+        person.surnames = prepared::surname_count(raw);
+        // A name with a legal form is a company's: the index need not allow for middle names.
+        let company = other
+            .tokens
+            .iter()
+            .any(|t| t.class == TokenClass::LegalForm);
         Query {
-            person: prepared::prepare_words(person, &self.weights),
+            left_out: (!company).then(|| super::person::most_left_out(&person)),
+            person,
             canonical: other.canonical(),
             other,
         }
@@ -142,9 +163,12 @@ impl Matcher {
     pub fn search(&self, raw: &str, min_score: f32, limit: usize) -> Vec<NameHit> {
         let query = self.query(raw);
         let min_estimate = min_score * ESTIMATE_SLACK;
-        let candidates = self
-            .index
-            .candidates(&query.other, CANDIDATES_PER_QUERY, min_estimate);
+        let candidates = self.index.candidates(
+            &query.other,
+            query.left_out,
+            CANDIDATES_PER_QUERY,
+            min_estimate,
+        );
         let scored = candidates.into_iter().map(|c| c.name);
         self.rank(&query, scored, min_score, limit)
     }

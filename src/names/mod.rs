@@ -6,24 +6,36 @@
 //! Gang`), names arrive in Hangul, and organisation names are mostly generic words around one
 //! distinctive word. The pipeline:
 //!
-//! - [`normalize`]: Unicode, case, apostrophes, punctuation, Hangul to Latin;
-//! - [`vocabulary`]: legal forms, abbreviations, `Choson` = Korea, particles;
+//! - [`script`]: other scripts to Latin (Hangul, Cyrillic by BGN/PCGN, Chinese through the
+//!   generic words of trade names in [`chinese`] and pinyin, the rest by `deunicode`);
+//! - [`normalize`]: Unicode, case, apostrophes, punctuation;
+//! - [`vocabulary`]: legal forms of the world ([`legal_forms`]), abbreviations, inflections of
+//!   generic words ([`generic_words`]), `Choson` = Korea, particles;
 //! - [`korean`]: which tokens can be romanized Korean and their spelling-independent keys;
+//!   [`transliteration`]: the keys of every other word, with the differences between
+//!   transliteration systems folded;
 //! - [`weights`]: rare words weigh more than common ones (IDF over the watchlist);
 //! - [`score`]: weighted alignment of two names, in [0, 1], read through [`thresholds`].
 //!
 //! The screening rules and `caatsa-screen names score` call [`pair_score`] / the matcher, so the
 //! measured numbers are the numbers of the product.
 
+pub mod chinese;
+pub mod generic_words;
 pub mod hangul;
 pub mod index;
 pub mod kind;
 pub mod korean;
+pub mod legal_forms;
 pub mod matcher;
 pub mod normalize;
+pub mod numbers;
+pub mod person;
 pub mod prepared;
 pub mod score;
+pub mod script;
 pub mod thresholds;
+pub mod transliteration;
 pub mod vocabulary;
 pub mod weights;
 

@@ -1,4 +1,5 @@
-//! Text normalization shared by every name comparison: Hangul to Latin, Unicode NFKD with
+//! Text normalization shared by every name comparison: other scripts to Latin
+//! ([`super::script`]), Unicode NFKD with
 //! combining marks dropped (`Chosŏn` -> `choson`), case folding, apostrophe-like marks deleted
 //! (`CH'OLHYO'N` -> `cholhyon`, so McCune-Reischauer aspirate marks vanish), every other
 //! punctuation mark a token boundary, and runs of single letters joined (`K.P.T.C.` -> `kptc`,
@@ -9,7 +10,7 @@
 
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
-use super::hangul;
+use super::script;
 
 /// Characters that mark aspiration or elision in romanized names; deleted, not split on.
 fn is_apostrophe(c: char) -> bool {
@@ -19,10 +20,15 @@ fn is_apostrophe(c: char) -> bool {
     )
 }
 
-/// Normalizes `raw` into lowercase tokens separated by single spaces.
+/// Normalizes `raw` into lowercase tokens separated by single spaces, runs of initials joined.
 pub fn normalize(raw: &str) -> String {
+    join_initials(spaced(raw).split_whitespace())
+}
+
+/// Lowercase words with every punctuation mark a space (initials not joined).
+fn spaced(raw: &str) -> String {
     if raw.is_ascii() {
-        // Most manifest names: no Hangul, nothing to decompose.
+        // Most manifest names: no other script, nothing to decompose.
         let mut spaced = String::with_capacity(raw.len());
         for c in raw.chars() {
             if is_apostrophe(c) {
@@ -34,30 +40,56 @@ pub fn normalize(raw: &str) -> String {
                 ' '
             });
         }
-        return join_initials(spaced.split_whitespace());
+        return spaced;
     }
-    normalize_unicode(&hangul::romanize_text(raw))
+    spaced_unicode(&script::to_latin(raw))
 }
 
 /// The general path: NFKD, marks and apostrophes dropped, lowercase, punctuation to spaces.
-fn normalize_unicode(text: &str) -> String {
+fn spaced_unicode(text: &str) -> String {
     let mut spaced = String::with_capacity(text.len());
     for c in text.nfkd() {
         if is_combining_mark(c) || is_apostrophe(c) {
             continue;
         }
         if c.is_alphanumeric() {
-            spaced.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                if lower.is_ascii() {
+                    spaced.push(lower);
+                } else {
+                    // A letter NFKD leaves whole (`ⱥ`, `ø`, `ß`): its Latin reading, so that
+                    // normalizing twice changes nothing.
+                    let latin = deunicode::deunicode_char(lower).unwrap_or(" ");
+                    spaced.extend(latin.chars().map(|l| {
+                        if l.is_ascii_alphanumeric() {
+                            l.to_ascii_lowercase()
+                        } else {
+                            ' '
+                        }
+                    }));
+                }
+            }
         } else {
             spaced.push(' ');
         }
     }
-    join_initials(spaced.split_whitespace())
+    spaced
 }
 
-/// Splits normalized text into tokens.
+/// Splits normalized text into tokens (runs of initials joined: `K.P.T.C.` is one token).
 pub fn tokens(raw: &str) -> Vec<String> {
-    normalize(raw)
+    joined(&words(raw))
+}
+
+/// The normalized words of `raw` with initials left apart, as a person's name is read
+/// (`J. R. Smith` is two initials and a surname, not the word `jr`).
+pub fn words(raw: &str) -> Vec<String> {
+    spaced(raw).split_whitespace().map(str::to_owned).collect()
+}
+
+/// [`words`] with runs of initials joined, as [`tokens`] returns them.
+pub fn joined(words: &[String]) -> Vec<String> {
+    join_initials(words.iter().map(String::as_str))
         .split(' ')
         .filter(|t| !t.is_empty())
         .map(str::to_owned)
@@ -122,6 +154,12 @@ mod tests {
     }
 
     #[test]
+    fn words_keep_initials_apart() {
+        assert_eq!(words("J. R. Smith"), ["j", "r", "smith"]);
+        assert_eq!(tokens("J. R. Smith"), ["jr", "smith"]);
+    }
+
+    #[test]
     fn hangul_becomes_one_token_per_syllable() {
         assert_eq!(normalize("김정은"), "gim jeong eun");
     }
@@ -135,14 +173,15 @@ mod tests {
             "  A  B  ",
             "J/V 3",
         ] {
-            let general = normalize_unicode(raw);
+            let general = join_initials(spaced_unicode(raw).split_whitespace());
             assert_eq!(normalize(raw), general, "{raw}");
         }
     }
 
     #[test]
-    fn other_scripts_survive() {
-        assert_eq!(normalize("حسین موسوی"), "حسین موسوی");
+    fn other_scripts_become_latin() {
+        assert_eq!(normalize("ООО «Алис»"), "ooo alis");
+        assert!(normalize("حسین موسوی").is_ascii());
         assert_eq!(normalize("  "), "");
     }
 }

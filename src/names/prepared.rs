@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use super::kind::NameKind;
 use super::korean;
 use super::normalize;
+use super::transliteration;
 use super::vocabulary::{self, TokenClass};
 use super::weights::TokenWeights;
 
@@ -17,9 +18,12 @@ pub struct Token {
     /// Canonical text (abbreviations expanded, legal forms canonical).
     pub text: String,
     /// What equality is judged on: the Korean romanization key when the token can be romanized
-    /// Korean, else the text.
+    /// Korean, else the text with transliteration variants folded.
     pub key: String,
     pub korean: bool,
+    /// Written without short vowels, as a word transliterated from Arabic script reads
+    /// ([`super::score::is_vowel_sparse`]).
+    pub sparse: bool,
     pub class: TokenClass,
     pub weight: f32,
 }
@@ -27,6 +31,12 @@ pub struct Token {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PreparedName {
     pub tokens: Vec<Token>,
+    /// How many leading tokens are surnames, when the name says so (`SURNAME, Given Names`, the
+    /// way OFAC writes people); 0 when it does not.
+    pub surnames: usize,
+    /// The name was written in Chinese characters, whose readings are homophones of many other
+    /// characters: its Latin reading can only say that the names may be the same.
+    pub logographic: bool,
 }
 
 impl PreparedName {
@@ -48,7 +58,11 @@ impl PreparedName {
 /// The canonical words of a name with their class, before weighting (used to count document
 /// frequencies and to prepare).
 pub fn words(raw: &str, kind: NameKind) -> Vec<(String, TokenClass)> {
-    words_of(normalize::tokens(raw), kind)
+    let tokens = match kind {
+        NameKind::Person => normalize::words(raw),
+        NameKind::Organization | NameKind::Vessel => normalize::tokens(raw),
+    };
+    words_of(tokens, kind)
 }
 
 /// The canonical words of already-normalized tokens (so a query normalized once can be read both
@@ -88,7 +102,7 @@ pub fn word_key(text: &str) -> (String, bool) {
         let computed = if korean::is_plausible(text) {
             (korean::key(text), true)
         } else {
-            (text.to_owned(), false)
+            (transliteration::fold(text), false)
         };
         if cache.len() >= KEY_CACHE_CAPACITY {
             cache.clear();
@@ -100,7 +114,22 @@ pub fn word_key(text: &str) -> (String, bool) {
 
 /// Prepares `raw` for scoring, with weights from `weights`.
 pub fn prepare(raw: &str, kind: NameKind, weights: &TokenWeights) -> PreparedName {
-    prepare_words(words(raw, kind), weights)
+    let mut name = prepare_words(words(raw, kind), weights);
+    name.logographic = raw.chars().any(super::chinese::is_han);
+    if kind == NameKind::Person {
+        name.surnames = surname_count(raw);
+    }
+    name
+}
+
+/// The number of words before the comma of `SURNAME, Given Names`, else 0.
+pub fn surname_count(raw: &str) -> usize {
+    match raw.split_once(',') {
+        Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
+            normalize::words(surname).len()
+        }
+        _ => 0,
+    }
 }
 
 /// Prepares already-read words for scoring.
@@ -111,6 +140,7 @@ pub fn prepare_words(words: Vec<(String, TokenClass)>, weights: &TokenWeights) -
             let (key, korean) = word_key(&text);
             let weight = weights.weight(&key, class);
             Token {
+                sparse: super::score::is_vowel_sparse(&text),
                 text,
                 key,
                 korean,
@@ -119,7 +149,10 @@ pub fn prepare_words(words: Vec<(String, TokenClass)>, weights: &TokenWeights) -
             }
         })
         .collect();
-    PreparedName { tokens }
+    PreparedName {
+        tokens,
+        ..PreparedName::default()
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ use super::kind::NameKind;
 use super::korean;
 use super::prepared::{PreparedName, Token};
 use super::vocabulary::TokenClass;
+use super::{numbers, person, transliteration};
 
 /// Below this Jaro-Winkler similarity two (non-Korean) words are different words.
 pub const TOKEN_MIN_SIMILARITY: f32 = 0.88;
@@ -40,6 +41,18 @@ pub const MIN_LENGTH_RATIO: f32 = 0.75;
 pub const SHORT_KOREAN_KEY: usize = 5;
 /// Longest run of neighbouring tokens compared written together.
 pub const MAX_RUN: usize = 3;
+/// A fuzzy match of two words (not romanized Korean) allows one edit per this many letters.
+pub const LETTERS_PER_EDIT: usize = 3;
+/// Similarity of a consonant skeleton and a Latin spelling with the same consonants.
+pub const ABJAD_SIMILARITY: f32 = 0.9;
+/// Shortest consonant skeleton compared (two consonants name too many different words).
+pub const MIN_SKELETON_LEN: usize = 3;
+/// Words at least this long forgive one typing slip at [`LONG_WORD_ONE_SLIP`].
+pub const LONG_WORD_LEN: usize = 7;
+/// Similarity of two long words one edit apart.
+pub const LONG_WORD_ONE_SLIP: f32 = 0.95;
+/// Similarity of two words of at least twice [`LONG_WORD_LEN`] letters two edits apart.
+pub const LONG_WORD_TWO_SLIPS: f32 = 0.9;
 /// Highest score a person's name can reach while some word of either name is unaccounted for.
 pub const PERSON_PARTIAL_CAP: f32 = 0.80;
 
@@ -78,7 +91,7 @@ pub fn score_above(a: &PreparedName, b: &PreparedName, kind: NameKind, floor: f3
             complete: false,
         };
     }
-    let singles = single_pairs(ta, tb);
+    let singles = single_pairs(ta, tb, kind);
     let mut alignment = Alignment::new(ta.len(), tb.len());
     alignment.take(ta, tb, singles.clone());
     if !alignment.complete(ta, tb) && alignment.best_case(ta, tb) / total >= floor {
@@ -89,10 +102,27 @@ pub fn score_above(a: &PreparedName, b: &PreparedName, kind: NameKind, floor: f3
         alignment = Alignment::new(ta.len(), tb.len());
         alignment.take(ta, tb, pool);
     }
+    if kind == NameKind::Person {
+        alignment.order_initials(ta, tb);
+    }
     let complete = alignment.complete(ta, tb);
+    let left_out = match (kind, complete) {
+        (NameKind::Person, false) => {
+            person::left_out_weight((a, &alignment.used_a), (b, &alignment.used_b))
+        }
+        _ => None,
+    };
+    let total = total - left_out.unwrap_or(0.0);
     let mut score = (alignment.covered / total).clamp(0.0, 1.0);
-    if kind == NameKind::Person && !(complete && alignment.in_rotated_order(ta)) {
+    let accounted = complete || left_out.is_some();
+    if kind == NameKind::Person && !(accounted && alignment.in_rotated_order(ta)) {
         score = score.min(PERSON_PARTIAL_CAP);
+    }
+    if kind == NameKind::Person && (a.logographic || b.logographic) {
+        score = score.min(person::HOMOPHONE_CAP);
+    }
+    if kind != NameKind::Person && numbers::disagree(ta, tb) {
+        score = score.min(numbers::NUMBER_MISMATCH_CAP);
     }
     NameScore { score, complete }
 }
@@ -130,6 +160,49 @@ impl Alignment {
                 self.covered += p.gain;
                 self.chosen.push(*p);
             }
+        }
+    }
+
+    /// Pairs initials with given names in the order both are written: the greedy choice may
+    /// pair `V. V.` with `Vladimir Valerievich` crosswise, which would read as another order.
+    fn order_initials(&mut self, ta: &[Token], tb: &[Token]) {
+        let is_initial_pair = |p: &Pair| {
+            p.a.1 - p.a.0 == 1
+                && p.b.1 - p.b.0 == 1
+                && person::initial_similarity(&ta[p.a.0], &tb[p.b.0]).is_some()
+                && token_similarity(&ta[p.a.0], &tb[p.b.0]) == 0.0
+        };
+        if self
+            .chosen
+            .iter()
+            .filter(|p| is_initial_pair(p))
+            .take(2)
+            .count()
+            < 2
+        {
+            return;
+        }
+        let at: Vec<usize> = (0..self.chosen.len())
+            .filter(|&k| is_initial_pair(&self.chosen[k]))
+            .collect();
+        let mut a_sides: Vec<(usize, usize)> = at.iter().map(|&k| self.chosen[k].a).collect();
+        let mut b_sides: Vec<(usize, usize)> = at.iter().map(|&k| self.chosen[k].b).collect();
+        a_sides.sort_unstable();
+        b_sides.sort_unstable();
+        let agree = a_sides
+            .iter()
+            .zip(&b_sides)
+            .all(|(a, b)| person::initial_similarity(&ta[a.0], &tb[b.0]).is_some());
+        if !agree {
+            return;
+        }
+        for (slot, (a, b)) in at.iter().zip(a_sides.into_iter().zip(b_sides)) {
+            let p = &mut self.chosen[*slot];
+            self.covered -= p.gain;
+            p.a = a;
+            p.b = b;
+            p.gain = p.similarity * (ta[a.0].weight + tb[b.0].weight);
+            self.covered += p.gain;
         }
     }
 
@@ -208,11 +281,17 @@ fn joined_keys(tokens: &[Token]) -> String {
     tokens.iter().map(|t| t.key.as_str()).collect()
 }
 
-fn single_pairs(ta: &[Token], tb: &[Token]) -> Pairs {
+fn single_pairs(ta: &[Token], tb: &[Token], kind: NameKind) -> Pairs {
     let mut pairs = Pairs::new();
+    // Initials stand for given names only in names that are not Korean (`I` is a surname).
+    let initials =
+        kind == NameKind::Person && !person::reads_korean(ta) && !person::reads_korean(tb);
     for (i, x) in ta.iter().enumerate() {
         for (j, y) in tb.iter().enumerate() {
-            let similarity = token_similarity(x, y);
+            let mut similarity = token_similarity(x, y);
+            if similarity == 0.0 && initials {
+                similarity = person::initial_similarity(x, y).unwrap_or(0.0);
+            }
             if similarity > 0.0 {
                 pairs.push(Pair {
                     a: (i, i + 1),
@@ -339,6 +418,9 @@ pub fn token_similarity(a: &Token, b: &Token) -> f32 {
     if korean::is_typing_slip(&a.text, &b.text) {
         return TYPING_SLIP_SIMILARITY;
     }
+    if let Some(similarity) = abjad_similarity(a, b) {
+        return similarity;
+    }
     if a.korean && b.korean {
         if a.key.len().min(b.key.len()) <= SHORT_KOREAN_KEY {
             let slip = korean::is_typing_slip(&a.key, &b.key);
@@ -346,7 +428,60 @@ pub fn token_similarity(a: &Token, b: &Token) -> f32 {
         }
         return text_similarity(&a.key, &b.key);
     }
-    text_similarity(&a.text, &b.text)
+    if a.korean || b.korean {
+        // Keys of different systems: only the spellings compare.
+        return text_similarity(&a.text, &b.text);
+    }
+    let similarity = text_similarity(&a.key, &b.key);
+    if similarity <= 0.0 || similarity >= 1.0 {
+        return similarity;
+    }
+    // Jaro-Winkler rewards a long shared prefix (`Vasinski` / `Vasilenko`); a spelling variant
+    // differs in a few letters, not in a third of the word.
+    let edits = strsim::osa_distance(&a.key, &b.key);
+    let shorter = a.key.len().min(b.key.len());
+    if edits > (shorter / LETTERS_PER_EDIT).max(1) {
+        return 0.0;
+    }
+    similarity.max(long_word_slip(shorter, edits))
+}
+
+/// Similarity of a word written in Arabic script (or another script without short vowels),
+/// which reads as a consonant skeleton (`mhmd`), and a Latin spelling with its vowels
+/// (`Muhammad`): see [`transliteration::abjad_reads_as`]; at least [`MIN_SKELETON_LEN`]
+/// consonants, or a short word (`ly` / `Ali`).
+fn abjad_similarity(a: &Token, b: &Token) -> Option<f32> {
+    let (sparse, full) = match (a.sparse, b.sparse) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    let full_key = transliteration::latin_key(full);
+    let long_enough = transliteration::consonant_skeleton(&sparse.key).len() >= MIN_SKELETON_LEN
+        || full_key.len() <= sparse.key.len() + 2;
+    (long_enough && transliteration::abjad_reads_as(&sparse.key, &full_key))
+        .then_some(ABJAD_SIMILARITY)
+}
+
+/// True for a word of two letters or more with at most one vowel letter in four: the shape of
+/// a word transliterated from Arabic or Hebrew script.
+pub fn is_vowel_sparse(text: &str) -> bool {
+    let letters = text.len();
+    let vowels = text
+        .bytes()
+        .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
+        .count();
+    letters >= 2 && text.bytes().all(|b| b.is_ascii_lowercase()) && vowels * 4 <= letters
+}
+
+/// A typing slip in a long word costs less than in a short one: one edit in a word of
+/// [`LONG_WORD_LEN`] letters or more, or two in one twice as long.
+fn long_word_slip(shorter: usize, edits: usize) -> f32 {
+    match edits {
+        1 if shorter >= LONG_WORD_LEN => LONG_WORD_ONE_SLIP,
+        2 if shorter >= 2 * LONG_WORD_LEN => LONG_WORD_TWO_SLIPS,
+        _ => 0.0,
+    }
 }
 
 /// Jaro-Winkler with guards and a floor; 1.0 for equal strings. Words of up to

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::{generic_words, legal_forms, transliteration};
+
 /// How a token counts when two names are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenClass {
@@ -21,64 +23,8 @@ pub enum TokenClass {
     Minor,
 }
 
-/// Legal forms and their canonical spelling. Every legal form matches every other one.
-const LEGAL_FORMS: &[(&str, &str)] = &[
-    ("co", "co"),
-    ("company", "co"),
-    ("companies", "co"),
-    ("cie", "co"),
-    ("corp", "corp"),
-    ("corporation", "corp"),
-    ("ltd", "ltd"),
-    ("limited", "ltd"),
-    ("llc", "llc"),
-    ("ooo", "llc"),
-    ("llp", "llp"),
-    ("lp", "lp"),
-    ("inc", "inc"),
-    ("incorporated", "inc"),
-    ("jsc", "jsc"),
-    ("ojsc", "jsc"),
-    ("cjsc", "jsc"),
-    ("pjsc", "jsc"),
-    ("oao", "jsc"),
-    ("zao", "jsc"),
-    ("pao", "jsc"),
-    ("ao", "jsc"),
-    ("sarl", "sarl"),
-    ("sa", "sa"),
-    ("sas", "sa"),
-    ("srl", "srl"),
-    ("spa", "spa"),
-    ("pte", "pte"),
-    ("pty", "pty"),
-    ("pvt", "pvt"),
-    ("private", "pvt"),
-    ("cc", "cc"),
-    ("gmbh", "gmbh"),
-    ("ag", "ag"),
-    ("bv", "bv"),
-    ("nv", "nv"),
-    ("plc", "plc"),
-    ("fze", "fze"),
-    ("fzco", "fze"),
-    ("fzc", "fze"),
-    ("fzllc", "fze"),
-    ("tov", "llc"),
-    ("kft", "kft"),
-    ("bhd", "bhd"),
-    ("sdn", "sdn"),
-];
-
-/// Multi-word legal forms and fixed phrases, rewritten to one token before lookup.
-const PHRASES: &[(&[&str], &str)] = &[
-    (&["joint", "stock", "company"], "jsc"),
-    (&["limited", "liability", "company"], "llc"),
-    (&["limited", "liability", "partnership"], "llp"),
-    (&["public", "limited", "company"], "plc"),
-    (&["joint", "venture"], "jv"),
-    (&["sdn", "bhd"], "sdn"),
-];
+/// Fixed phrases that are not legal forms, rewritten to one token.
+const FIXED_PHRASES: &[(&[&str], &str)] = &[(&["joint", "venture"], "jv")];
 
 /// Abbreviations common in trade documents and OFAC entries, expanded.
 const ABBREVIATIONS: &[(&str, &str)] = &[
@@ -140,18 +86,52 @@ const MINOR_WORDS: &[&str] = &[
     "abu", "das", "dos", "du", "des", "van", "von", "der", "den", "et", "und", "ii", "iii", "iv",
 ];
 
-/// Rewrites multi-word phrases into one token, in place.
+/// Phrases by their first folded word: (the folded words, the token they become), longest
+/// first.
+type PhraseTable = FxHashMap<String, Vec<(Vec<String>, &'static str)>>;
+
+fn phrases() -> &'static PhraseTable {
+    static PHRASES: OnceLock<PhraseTable> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut by_first: PhraseTable = FxHashMap::default();
+        for (words, token) in legal_forms::PHRASES.iter().chain(FIXED_PHRASES) {
+            let folded: Vec<String> = words.iter().map(|w| transliteration::fold(w)).collect();
+            by_first
+                .entry(folded[0].clone())
+                .or_default()
+                .push((folded, token));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        by_first
+    })
+}
+
+/// Rewrites multi-word phrases (legal forms written out, `joint venture`) into one token, in
+/// place. Words are compared folded, so transliteration variants of a phrase match.
 pub fn fold_phrases(words: &mut Vec<String>) {
+    let table = phrases();
+    let folded: Vec<String> = words.iter().map(|w| transliteration::fold(w)).collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let hit = PHRASES.iter().find(|(phrase, _)| {
-            words.len() - i >= phrase.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| p == w)
+        let hit = table.get(&folded[i]).and_then(|list| {
+            list.iter()
+                .find(|(phrase, _)| folded[i..].starts_with(phrase))
         });
-        if let Some((phrase, token)) = hit {
-            words.splice(i..i + phrase.len(), [token.to_string()]);
+        match hit {
+            Some((phrase, token)) => {
+                out.push(token.to_string());
+                i += phrase.len();
+            }
+            None => {
+                out.push(std::mem::take(&mut words[i]));
+                i += 1;
+            }
         }
-        i += 1;
     }
+    *words = out;
 }
 
 /// The vocabulary as one lookup table: word -> (canonical spelling, class).
@@ -170,7 +150,12 @@ fn table() -> &'static FxHashMap<&'static str, (&'static str, TokenClass)> {
             };
             table.insert(*abbreviation, (*full, class));
         }
-        for (form, canonical) in LEGAL_FORMS {
+        for (canonical, forms) in generic_words::INFLECTIONS {
+            for form in *forms {
+                table.entry(*form).or_insert((*canonical, TokenClass::Word));
+            }
+        }
+        for (form, canonical) in legal_forms::FORMS {
             table.insert(*form, (*canonical, TokenClass::LegalForm));
         }
         table

@@ -12,6 +12,7 @@ mod curated_entities;
 mod curated_indicators;
 mod index_agreement;
 mod legal_texts;
+mod names_general;
 mod names_properties;
 mod names_rules;
 mod ofac_files;

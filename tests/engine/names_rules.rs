@@ -3,11 +3,11 @@
 
 use caatsa_screen::names::{self, Matcher, NameKind, TokenWeights, WatchName, MATCH_THRESHOLD};
 
-fn score(a: &str, b: &str, kind: NameKind) -> f32 {
+pub fn score(a: &str, b: &str, kind: NameKind) -> f32 {
     names::pair_score(a, b, kind, &TokenWeights::uniform()).score
 }
 
-fn matches(a: &str, b: &str, kind: NameKind) -> bool {
+pub fn matches(a: &str, b: &str, kind: NameKind) -> bool {
     score(a, b, kind) >= MATCH_THRESHOLD
 }
 
