@@ -132,7 +132,8 @@ async function main() {
   const tables = fs.readdirSync(amsDir).filter((f) => f.endsWith('.csv')).map((f) => path.join(amsDir, f));
   await page.setInputFiles('#ams-input', tables);
   await page.click('#ams-form button[type=submit]');
-  await page.waitForFunction(() => /AMS tables/.test(document.getElementById('status').textContent), null, { timeout: 60000 });
+  // Wait for the final status: "Uploading 12 AMS tables" also names the tables.
+  await page.waitForFunction(() => /^Screened .* AMS tables/.test(document.getElementById('status').textContent), null, { timeout: 60000 });
   const amsLines = await page.$$eval('#lines tbody tr', (trs) => trs.length);
   const amsErrors = await page.textContent('#counts [data-verdict="errors"]');
   check(amsLines === 7 && Number(amsErrors) === 50, `an AMS release of ${tables.length} tables gives 7 lines and 50 row errors (${amsLines}, ${amsErrors})`);
