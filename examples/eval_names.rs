@@ -48,6 +48,21 @@ impl Counts {
     }
 }
 
+/// A markdown table of precision, recall and F1, one row per labelled set.
+fn print_table<'a>(label: &str, rows: impl IntoIterator<Item = (&'a str, &'a Counts)>) {
+    println!("| {label} | pairs | precision | recall | F1 |");
+    println!("|---|---|---|---|---|");
+    for (name, c) in rows {
+        println!(
+            "| {name} | {} | {:.3} | {:.3} | {:.3} |",
+            c.tp + c.fp + c.fn_ + c.tn,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         1.0
@@ -231,20 +246,13 @@ fn main() {
     println!(
         "caatsa-screen name matcher (match >= {MATCH_THRESHOLD}, possible >= {POSSIBLE_THRESHOLD})"
     );
-    println!("| set | pairs | precision | recall | F1 |");
-    println!("|---|---|---|---|---|");
-    for (name, c) in [
-        ("dprk_name_variants_dev", &dev_counts),
-        ("un_sc_pairs", &un_counts),
-    ] {
-        println!(
-            "| {name} | {} | {:.3} | {:.3} | {:.3} |",
-            c.tp + c.fp + c.fn_ + c.tn,
-            c.precision(),
-            c.recall(),
-            c.f1()
-        );
-    }
+    print_table(
+        "set",
+        [
+            ("dprk_name_variants_dev", &dev_counts),
+            ("un_sc_pairs", &un_counts),
+        ],
+    );
     println!(
         "negatives_global_20k vs full SDN ({} names): best-hit FP rate {:.3}% at match ({fp_match}), {:.3}% at possible ({fp_possible}); {:.0} names/s on one thread (list load {load_secs:.1}s)",
         full_matcher.names().len(),
@@ -261,17 +269,10 @@ fn main() {
         );
     }
     println!("general_names_dev by family:");
-    println!("| family | pairs | precision | recall | F1 |");
-    println!("|---|---|---|---|---|");
-    for (name, c) in &families {
-        println!(
-            "| {name} | {} | {:.3} | {:.3} | {:.3} |",
-            c.tp + c.fp + c.fn_ + c.tn,
-            c.precision(),
-            c.recall(),
-            c.f1()
-        );
-    }
+    print_table(
+        "family",
+        families.iter().map(|(name, c)| (name.as_str(), c)),
+    );
     for e in &dev_errors {
         println!("dev miss: {e}");
     }

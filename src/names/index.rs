@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::prepared::{PreparedName, Token};
 use super::vocabulary::TokenClass;
-use super::{person, score, transliteration};
+use super::{person, transliteration};
 
 /// Shortest term that gets a deletion neighbourhood; shorter ones only meet their typing slips
 /// (the scorer never treats short words as similar otherwise, and their deletion variants would
@@ -396,7 +396,7 @@ fn terms(name: &PreparedName, side: Side) -> Vec<Term> {
             // Listed words are found by their skeleton from a query written without vowels.
             if t.sparse == (side == Side::Query) {
                 let skeleton = transliteration::consonant_skeleton(&transliteration::latin_key(t));
-                if skeleton.len() >= score::MIN_SKELETON_LEN {
+                if skeleton.len() >= transliteration::MIN_SKELETON_LEN {
                     push(format!("{SKELETON_MARK}{skeleton}"), t.weight, false, false);
                 }
             }

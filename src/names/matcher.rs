@@ -129,16 +129,12 @@ impl Matcher {
     pub fn query(&self, raw: &str) -> Query {
         let words = super::normalize::words(raw);
         let tokens = super::normalize::joined(&words);
-        let person = prepared::words_of(words, NameKind::Person);
-        let logographic = raw.chars().any(super::chinese::is_han);
-        let mut other = prepared::prepare_words(
-            prepared::words_of(tokens, NameKind::Organization),
-            &self.weights,
-        );
-        other.logographic = logographic;
-        let mut person = prepared::prepare_words(person, &self.weights);
-        person.logographic = logographic;
-        person.surnames = prepared::surname_count(raw);
+        let read = |words, kind| {
+            let prepared = prepared::prepare_words(prepared::words_of(words, kind), &self.weights);
+            prepared::with_facts(prepared, raw, kind)
+        };
+        let person = read(words, NameKind::Person);
+        let other = read(tokens, NameKind::Organization);
         // A name with a legal form is a company's: the index need not allow for middle names.
         let company = other
             .tokens

@@ -30,19 +30,23 @@ fn spaced(raw: &str) -> String {
     if raw.is_ascii() {
         // Most manifest names: no other script, nothing to decompose.
         let mut spaced = String::with_capacity(raw.len());
-        for c in raw.chars() {
-            if is_apostrophe(c) {
-                continue;
-            }
-            spaced.push(if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            });
-        }
+        raw.chars().for_each(|c| push_ascii(&mut spaced, c));
         return spaced;
     }
     spaced_unicode(&script::to_latin(raw))
+}
+
+/// Appends an ASCII character as normalized text has it: apostrophes deleted, letters and
+/// digits lowercase, anything else a space.
+fn push_ascii(spaced: &mut String, c: char) {
+    if is_apostrophe(c) {
+        return;
+    }
+    spaced.push(if c.is_ascii_alphanumeric() {
+        c.to_ascii_lowercase()
+    } else {
+        ' '
+    });
 }
 
 /// The general path: NFKD, marks and apostrophes dropped, lowercase, punctuation to spaces.
@@ -60,13 +64,7 @@ fn spaced_unicode(text: &str) -> String {
                     // A letter NFKD leaves whole (`ⱥ`, `ø`, `ß`): its Latin reading, so that
                     // normalizing twice changes nothing.
                     let latin = deunicode::deunicode_char(lower).unwrap_or(" ");
-                    spaced.extend(latin.chars().map(|l| {
-                        if l.is_ascii_alphanumeric() {
-                            l.to_ascii_lowercase()
-                        } else {
-                            ' '
-                        }
-                    }));
+                    latin.chars().for_each(|l| push_ascii(&mut spaced, l));
                 }
             }
         } else {

@@ -22,7 +22,7 @@ pub struct Token {
     pub key: String,
     pub korean: bool,
     /// Written without short vowels, as a word transliterated from Arabic script reads
-    /// ([`super::score::is_vowel_sparse`]).
+    /// ([`transliteration::is_vowel_sparse`]).
     pub sparse: bool,
     pub class: TokenClass,
     pub weight: f32,
@@ -114,7 +114,12 @@ pub fn word_key(text: &str) -> (String, bool) {
 
 /// Prepares `raw` for scoring, with weights from `weights`.
 pub fn prepare(raw: &str, kind: NameKind, weights: &TokenWeights) -> PreparedName {
-    let mut name = prepare_words(words(raw, kind), weights);
+    with_facts(prepare_words(words(raw, kind), weights), raw, kind)
+}
+
+/// `name` (prepared from `raw` read as `kind`) with what only the raw text tells: whether it
+/// was written in Chinese characters, and, for a person, how many words are surnames.
+pub fn with_facts(mut name: PreparedName, raw: &str, kind: NameKind) -> PreparedName {
     name.logographic = raw.chars().any(super::chinese::is_han);
     if kind == NameKind::Person {
         name.surnames = surname_count(raw);
@@ -123,7 +128,7 @@ pub fn prepare(raw: &str, kind: NameKind, weights: &TokenWeights) -> PreparedNam
 }
 
 /// The number of words before the comma of `SURNAME, Given Names`, else 0.
-pub fn surname_count(raw: &str) -> usize {
+fn surname_count(raw: &str) -> usize {
     match raw.split_once(',') {
         Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
             normalize::words(surname).len()
@@ -140,7 +145,7 @@ pub fn prepare_words(words: Vec<(String, TokenClass)>, weights: &TokenWeights) -
             let (key, korean) = word_key(&text);
             let weight = weights.weight(&key, class);
             Token {
-                sparse: super::score::is_vowel_sparse(&text),
+                sparse: transliteration::is_vowel_sparse(&text),
                 text,
                 key,
                 korean,

@@ -45,8 +45,6 @@ pub const MAX_RUN: usize = 3;
 pub const LETTERS_PER_EDIT: usize = 3;
 /// Similarity of a consonant skeleton and a Latin spelling with the same consonants.
 pub const ABJAD_SIMILARITY: f32 = 0.9;
-/// Shortest consonant skeleton compared (two consonants name too many different words).
-pub const MIN_SKELETON_LEN: usize = 3;
 /// Words at least this long forgive one typing slip at [`LONG_WORD_ONE_SLIP`].
 pub const LONG_WORD_LEN: usize = 7;
 /// Similarity of two long words one edit apart.
@@ -172,19 +170,12 @@ impl Alignment {
                 && person::initial_similarity(&ta[p.a.0], &tb[p.b.0]).is_some()
                 && token_similarity(&ta[p.a.0], &tb[p.b.0]) == 0.0
         };
-        if self
-            .chosen
-            .iter()
-            .filter(|p| is_initial_pair(p))
-            .take(2)
-            .count()
-            < 2
-        {
-            return;
-        }
         let at: Vec<usize> = (0..self.chosen.len())
             .filter(|&k| is_initial_pair(&self.chosen[k]))
             .collect();
+        if at.len() < 2 {
+            return;
+        }
         let mut a_sides: Vec<(usize, usize)> = at.iter().map(|&k| self.chosen[k].a).collect();
         let mut b_sides: Vec<(usize, usize)> = at.iter().map(|&k| self.chosen[k].b).collect();
         a_sides.sort_unstable();
@@ -448,7 +439,7 @@ pub fn token_similarity(a: &Token, b: &Token) -> f32 {
 
 /// Similarity of a word written in Arabic script (or another script without short vowels),
 /// which reads as a consonant skeleton (`mhmd`), and a Latin spelling with its vowels
-/// (`Muhammad`): see [`transliteration::abjad_reads_as`]; at least [`MIN_SKELETON_LEN`]
+/// (`Muhammad`): see [`transliteration::abjad_reads_as`]; at least [`transliteration::MIN_SKELETON_LEN`]
 /// consonants, or a short word (`ly` / `Ali`).
 fn abjad_similarity(a: &Token, b: &Token) -> Option<f32> {
     let (sparse, full) = match (a.sparse, b.sparse) {
@@ -457,21 +448,11 @@ fn abjad_similarity(a: &Token, b: &Token) -> Option<f32> {
         _ => return None,
     };
     let full_key = transliteration::latin_key(full);
-    let long_enough = transliteration::consonant_skeleton(&sparse.key).len() >= MIN_SKELETON_LEN
+    let long_enough = transliteration::consonant_skeleton(&sparse.key).len()
+        >= transliteration::MIN_SKELETON_LEN
         || full_key.len() <= sparse.key.len() + 2;
     (long_enough && transliteration::abjad_reads_as(&sparse.key, &full_key))
         .then_some(ABJAD_SIMILARITY)
-}
-
-/// True for a word of two letters or more with at most one vowel letter in four: the shape of
-/// a word transliterated from Arabic or Hebrew script.
-pub fn is_vowel_sparse(text: &str) -> bool {
-    let letters = text.len();
-    let vowels = text
-        .bytes()
-        .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
-        .count();
-    letters >= 2 && text.bytes().all(|b| b.is_ascii_lowercase()) && vowels * 4 <= letters
 }
 
 /// A typing slip in a long word costs less than in a short one: one edit in a word of

@@ -77,6 +77,20 @@ pub fn latin_key(token: &super::prepared::Token) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Shortest consonant skeleton compared (two consonants name too many different words).
+pub const MIN_SKELETON_LEN: usize = 3;
+
+/// True for a word of two letters or more with at most one vowel letter in four: the shape of
+/// a word transliterated from Arabic or Hebrew script.
+pub fn is_vowel_sparse(text: &str) -> bool {
+    let letters = text.len();
+    let vowels = text
+        .bytes()
+        .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
+        .count();
+    letters >= 2 && text.bytes().all(|b| b.is_ascii_lowercase()) && vowels * 4 <= letters
+}
+
 /// The consonants of a folded key, doubled ones single: what a name written in Arabic script
 /// records of it (`y`/`i` and `w`/`v`, which Arabic writes as long vowels, are dropped too).
 pub fn consonant_skeleton(key: &str) -> String {
