@@ -46,7 +46,10 @@ pub fn get_status(addr: &str, path: &str) -> Result<u16, ProbeError> {
     let mut stream = TcpStream::connect_timeout(&target, PROBE_TIMEOUT).map_err(io)?;
     stream.set_read_timeout(Some(PROBE_TIMEOUT)).map_err(io)?;
     stream.set_write_timeout(Some(PROBE_TIMEOUT)).map_err(io)?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").map_err(io)?;
+    // One write of the whole request: `write!` on a socket sends each formatted piece as its own
+    // segment, and a server that answers after the first piece and closes makes the next one fail.
+    let request = format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n");
+    stream.write_all(request.as_bytes()).map_err(io)?;
     let mut head = [0u8; 64];
     let mut filled = 0;
     while filled < head.len() {
@@ -84,9 +87,16 @@ mod tests {
         let addr = listener.local_addr().expect("addr");
         let server = std::thread::spawn(move || {
             let (mut socket, _) = listener.accept().expect("accept");
-            let mut request = [0u8; 256];
-            let n = socket.read(&mut request).expect("read");
-            let seen = String::from_utf8_lossy(&request[..n]).into_owned();
+            let mut request = Vec::new();
+            let mut chunk = [0u8; 256];
+            while !request.ends_with(b"\r\n\r\n") {
+                let n = socket.read(&mut chunk).expect("read");
+                if n == 0 {
+                    break;
+                }
+                request.extend_from_slice(&chunk[..n]);
+            }
+            let seen = String::from_utf8_lossy(&request).into_owned();
             socket
                 .write_all(b"HTTP/1.1 503 Service Unavailable\r\n\r\n")
                 .expect("write");
