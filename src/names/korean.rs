@@ -209,11 +209,14 @@ fn initial_liquid(token: &str) -> String {
 pub fn is_typing_slip(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() == b.len() {
-        let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        return diffs.len() == 2
-            && diffs[1] == diffs[0] + 1
-            && a[diffs[0]] == b[diffs[1]]
-            && a[diffs[1]] == b[diffs[0]];
+        // Two neighbours swapped: the first difference and the next letter trade places, and
+        // everything after them agrees.
+        return match (0..a.len()).find(|&i| a[i] != b[i]) {
+            Some(i) => {
+                i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+            }
+            None => false,
+        };
     }
     let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
     if long.len() != short.len() + 1 {

@@ -34,6 +34,7 @@ pub mod person;
 pub mod prepared;
 pub mod score;
 pub mod script;
+pub mod spans;
 pub mod thresholds;
 pub mod transliteration;
 pub mod vocabulary;

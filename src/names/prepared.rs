@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use super::kind::NameKind;
 use super::korean;
 use super::normalize;
+use super::spans::{Span, SpanCache};
 use super::transliteration;
 use super::vocabulary::{self, TokenClass};
 use super::weights::TokenWeights;
@@ -37,6 +38,8 @@ pub struct PreparedName {
     /// The name was written in Chinese characters, whose readings are homophones of many other
     /// characters: its Latin reading can only say that the names may be the same.
     pub logographic: bool,
+    /// Runs of neighbouring tokens, computed on first use ([`PreparedName::spans`]).
+    spans: SpanCache,
 }
 
 impl PreparedName {
@@ -44,6 +47,11 @@ impl PreparedName {
     pub fn canonical(&self) -> String {
         let keys: Vec<&str> = self.tokens.iter().map(|t| t.key.as_str()).collect();
         keys.join(" ")
+    }
+
+    /// Every run of 1..=[`super::spans::MAX_RUN`] neighbouring tokens that are not legal forms.
+    pub fn spans(&self) -> &[Span] {
+        self.spans.get(&self.tokens)
     }
 
     pub fn total_weight(&self) -> f32 {

@@ -16,9 +16,6 @@
 //! words in another order, cap the score below the match threshold, because `Kim Jong Il` is not
 //! `Kim Jong Un` and `Yong Su` is not `Su Yong`.
 
-use std::hash::Hasher;
-
-use rustc_hash::FxHasher;
 use smallvec::SmallVec;
 
 use super::kind::NameKind;
@@ -39,8 +36,6 @@ pub const TYPING_SLIP_SIMILARITY: f32 = 0.92;
 pub const MIN_LENGTH_RATIO: f32 = 0.75;
 /// Romanization keys up to this length are one or two syllables and compared strictly.
 pub const SHORT_KOREAN_KEY: usize = 5;
-/// Longest run of neighbouring tokens compared written together.
-pub const MAX_RUN: usize = 3;
 /// A fuzzy match of two words (not romanized Korean) allows one edit per this many letters.
 pub const LETTERS_PER_EDIT: usize = 3;
 /// Similarity of a consonant skeleton and a Latin spelling with the same consonants.
@@ -96,7 +91,7 @@ pub fn score_above(a: &PreparedName, b: &PreparedName, kind: NameKind, floor: f3
         // Words are left over: align again with runs of neighbours in the same pool, so that a
         // run spelled exactly like one word wins over a word that merely shares its prefix.
         let mut pool = singles;
-        pool.extend(run_pairs(ta, tb));
+        pool.extend(run_pairs(a, b));
         alignment = Alignment::new(ta.len(), tb.len());
         alignment.take(ta, tb, pool);
     }
@@ -296,15 +291,14 @@ fn single_pairs(ta: &[Token], tb: &[Token], kind: NameKind) -> Pairs {
     pairs
 }
 
-/// Runs of up to [`MAX_RUN`] neighbouring tokens on each side whose spellings, written together,
+/// Runs of up to [`super::spans::MAX_RUN`] neighbouring tokens on each side whose spellings, written together,
 /// are the same: `Nam Chon Gang` / `Namchongang`, `Myong-chin` / `Myongc-hin`. Never fuzzy:
 /// across syllable boundaries a near spelling is another name (`Myong Gi` is not `Mi Gyong`).
-fn run_pairs(ta: &[Token], tb: &[Token]) -> Pairs {
-    let spans_a = spans(ta);
-    let spans_b = spans(tb);
+fn run_pairs(a: &PreparedName, b: &PreparedName) -> Pairs {
+    let (ta, tb) = (&a.tokens, &b.tokens);
     let mut pairs = Pairs::new();
-    for x in &spans_a {
-        for y in &spans_b {
+    for x in a.spans() {
+        for y in b.spans() {
             if x.range.1 - x.range.0 == 1 && y.range.1 - y.range.0 == 1 {
                 continue;
             }
@@ -322,65 +316,6 @@ fn run_pairs(ta: &[Token], tb: &[Token]) -> Pairs {
         }
     }
     pairs
-}
-
-/// A run of neighbouring tokens written together, by hash (spelled out only to confirm a match).
-struct Span {
-    range: (usize, usize),
-    /// Hash of the canonical texts joined, doubled letters folded.
-    text: u64,
-    /// Hash of the romanization keys joined, when every token of the run is romanized Korean.
-    keys: Option<u64>,
-    weight: f32,
-}
-
-/// Every run of 1..=MAX_RUN non-legal-form neighbours.
-fn spans(tokens: &[Token]) -> SmallVec<[Span; 16]> {
-    let mut spans = SmallVec::new();
-    for start in 0..tokens.len() {
-        let mut text = FoldedHash::default();
-        let mut keys = FoldedHash::default();
-        let mut korean = true;
-        let mut weight = 0.0;
-        for (end, t) in tokens.iter().enumerate().skip(start).take(MAX_RUN) {
-            if t.class == TokenClass::LegalForm {
-                break;
-            }
-            text.feed(&t.text);
-            keys.feed(&t.key);
-            korean &= t.korean;
-            weight += t.weight;
-            spans.push(Span {
-                range: (start, end + 1),
-                text: text.finish(),
-                keys: korean.then(|| keys.finish()),
-                weight,
-            });
-        }
-    }
-    spans
-}
-
-/// FxHash of a string fed in pieces, with doubled letters folded across the pieces.
-#[derive(Default, Clone)]
-struct FoldedHash {
-    hasher: FxHasher,
-    last: Option<char>,
-}
-
-impl FoldedHash {
-    fn feed(&mut self, piece: &str) {
-        for c in piece.chars() {
-            if self.last != Some(c) {
-                self.hasher.write_u32(c as u32);
-                self.last = Some(c);
-            }
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.hasher.finish()
-    }
 }
 
 /// The joined (folded) spelling of a range, to confirm a hash match.
@@ -448,7 +383,7 @@ fn abjad_similarity(a: &Token, b: &Token) -> Option<f32> {
         _ => return None,
     };
     let full_key = transliteration::latin_key(full);
-    let long_enough = transliteration::consonant_skeleton(&sparse.key).len()
+    let long_enough = transliteration::skeleton_len(&sparse.key)
         >= transliteration::MIN_SKELETON_LEN
         || full_key.len() <= sparse.key.len() + 2;
     (long_enough && transliteration::abjad_reads_as(&sparse.key, &full_key))
@@ -472,11 +407,17 @@ fn text_similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
+    let ascii = a.is_ascii() && b.is_ascii();
+    let (la, lb) = if ascii {
+        (a.len(), b.len())
+    } else {
+        (a.chars().count(), b.chars().count())
+    };
     let shorter = la.min(lb);
     if shorter <= EXACT_ONLY_LEN
         || (shorter as f32) < MIN_LENGTH_RATIO * la.max(lb) as f32
         || (shorter <= SAME_INITIAL_LEN && a.chars().next() != b.chars().next())
+        || (ascii && !may_reach_min_similarity(a.as_bytes(), b.as_bytes()))
     {
         return 0.0;
     }
@@ -487,3 +428,24 @@ fn text_similarity(a: &str, b: &str) -> f32 {
         0.0
     }
 }
+
+/// False when Jaro-Winkler cannot reach [`TOKEN_MIN_SIMILARITY`], judged from the letters alone:
+/// most pairs of words the scorer meets are plainly different, and this costs a pass over each.
+///
+/// Jaro counts `m` matching letters; a letter of one word that the other lacks cannot match, so
+/// `m` is at most the letters of each word found in the other. Jaro is at most
+/// `(m/|a| + m/|b| + 1) / 3`, and Winkler's bonus (a prefix of at most 4 letters, 0.1 each) at
+/// most `0.4 (1 - jaro)`; below `jaro = 0.8` the result stays under 0.88.
+fn may_reach_min_similarity(a: &[u8], b: &[u8]) -> bool {
+    let letters = |w: &[u8]| w.iter().fold(0u128, |set, &c| set | 1 << (c & 0x7f));
+    let found_in = |w: &[u8], set: u128| w.iter().filter(|&&c| set >> (c & 0x7f) & 1 == 1).count();
+    let m = found_in(a, letters(b)).min(found_in(b, letters(a))) as f32;
+    let jaro_bound = (m / a.len() as f32 + m / b.len() as f32 + 1.0) / 3.0;
+    // The Winkler bound, with a margin for rounding: only plainly lower pairs are refused.
+    let best = jaro_bound + 0.4 * (1.0 - jaro_bound);
+    best >= TOKEN_MIN_SIMILARITY - 1e-4
+}
+
+#[cfg(test)]
+#[path = "score_bound_tests.rs"]
+mod bound_tests;

@@ -94,13 +94,23 @@ pub fn is_vowel_sparse(text: &str) -> bool {
 /// The consonants of a folded key, doubled ones single: what a name written in Arabic script
 /// records of it (`y`/`i` and `w`/`v`, which Arabic writes as long vowels, are dropped too).
 pub fn consonant_skeleton(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    for c in key.chars() {
-        if !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'v' | 'w') && !out.ends_with(c) {
-            out.push(c);
+    skeleton_chars(key).collect()
+}
+
+/// The length of [`consonant_skeleton`], without building it.
+pub fn skeleton_len(key: &str) -> usize {
+    skeleton_chars(key).count()
+}
+
+fn skeleton_chars(key: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = None;
+    key.chars().filter(move |&c| {
+        let keep = !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'v' | 'w') && last != Some(c);
+        if keep {
+            last = Some(c);
         }
-    }
-    out
+        keep
+    })
 }
 
 /// True when a word written without short vowels (`sparse`, a folded key such as `mhmd` or
@@ -111,42 +121,48 @@ pub fn consonant_skeleton(key: &str) -> String {
 /// and `منصوری` (`mnsvri`) is not `Mansur`.
 pub fn abjad_reads_as(sparse: &str, full: &str) -> bool {
     let (s, f) = (sparse.as_bytes(), full.as_bytes());
-    let is_vowel = |c: u8| b"aeiou".contains(&c);
-    let long_vowel = |letter: u8, latin: u8| match letter {
-        b'a' => b"ae".contains(&latin),
-        b'v' => b"ouv".contains(&latin),
-        b'i' => b"iey".contains(&latin),
-        _ => false,
-    };
-    // reach[j]: the first i letters of `sparse` can read as the first j letters of `full`.
-    let mut reach = vec![false; f.len() + 1];
-    reach[0] = true;
-    for j in 0..f.len() {
-        if reach[j] && is_vowel(f[j]) {
-            reach[j + 1] = true;
-        }
+    // Positions of the Latin spelling as bits: bit j set = the letters before j are read.
+    if f.len() >= 128 {
+        return false;
     }
-    for &letter in s {
-        let mut next = vec![false; f.len() + 1];
-        for j in 0..f.len() {
-            if reach[j] && (letter == f[j] || long_vowel(letter, f[j])) {
-                next[j + 1] = true;
-            }
-        }
-        if letter == b'a' {
-            // An alif the Latin spelling does not write (`al` / `l`).
-            for j in 0..=f.len() {
-                next[j] |= reach[j];
-            }
-        }
-        for j in 0..f.len() {
-            if next[j] && is_vowel(f[j]) {
-                next[j + 1] = true;
-            }
+    let mut at = [0u128; 128];
+    // A byte outside ASCII is in no set, so no reading passes through it.
+    for (j, &c) in f.iter().enumerate().filter(|(_, c)| c.is_ascii()) {
+        at[usize::from(c)] |= 1 << j;
+    }
+    let vowels = at[usize::from(b'a')]
+        | at[usize::from(b'e')]
+        | at[usize::from(b'i')]
+        | at[usize::from(b'o')]
+        | at[usize::from(b'u')];
+    // Short vowels of the Latin spelling are read for free.
+    let skip_vowels = |mut reach: u128| loop {
+        let next = reach | ((reach & vowels) << 1);
+        if next == reach {
+            return reach;
         }
         reach = next;
+    };
+    let spelled_by = |letter: u8| -> u128 {
+        let own = at.get(usize::from(letter)).copied().unwrap_or(0);
+        // A long-vowel letter stands for a Latin vowel of its own kind.
+        match letter {
+            b'a' => own | at[usize::from(b'e')],
+            b'v' => own | at[usize::from(b'o')] | at[usize::from(b'u')],
+            b'i' => own | at[usize::from(b'e')] | at[usize::from(b'y')],
+            _ => own,
+        }
+    };
+    let mut reach = skip_vowels(1);
+    for &letter in s {
+        let mut next = (reach & spelled_by(letter)) << 1;
+        if letter == b'a' {
+            // An alif may also be a seat for a vowel the Latin spelling does not write.
+            next |= reach;
+        }
+        reach = skip_vowels(next);
     }
-    reach[f.len()]
+    reach & (1 << f.len()) != 0
 }
 
 #[cfg(test)]
@@ -201,5 +217,60 @@ mod tests {
         assert_eq!(consonant_skeleton(&fold("muhammad")), "mhmd");
         assert_eq!(consonant_skeleton(&fold("mohammed")), "mhmd");
         assert_eq!(consonant_skeleton("mhmd"), "mhmd");
+    }
+
+    /// The reading as a plain dynamic program over positions: the specification the bitset
+    /// version in [`abjad_reads_as`] must agree with.
+    fn reads_as_reference(sparse: &str, full: &str) -> bool {
+        let (s, f) = (sparse.as_bytes(), full.as_bytes());
+        let is_vowel = |c: u8| b"aeiou".contains(&c);
+        let long_vowel = |letter: u8, latin: u8| match letter {
+            b'a' => b"ae".contains(&latin),
+            b'v' => b"ouv".contains(&latin),
+            b'i' => b"iey".contains(&latin),
+            _ => false,
+        };
+        let close = |reach: &mut Vec<bool>| {
+            for j in 0..f.len() {
+                if reach[j] && is_vowel(f[j]) {
+                    reach[j + 1] = true;
+                }
+            }
+        };
+        let mut reach = vec![false; f.len() + 1];
+        reach[0] = true;
+        close(&mut reach);
+        for &letter in s {
+            let mut next = vec![false; f.len() + 1];
+            for j in 0..f.len() {
+                if reach[j] && (letter == f[j] || long_vowel(letter, f[j])) {
+                    next[j + 1] = true;
+                }
+            }
+            if letter == b'a' {
+                for j in 0..=f.len() {
+                    next[j] |= reach[j];
+                }
+            }
+            close(&mut next);
+            reach = next;
+        }
+        reach[f.len()]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn the_bitset_reading_agrees_with_the_plain_one(
+            sparse in "[aeimnrsvy]{0,6}",
+            full in "[aeioumnrsvy]{0,14}",
+        ) {
+            proptest::prop_assert_eq!(
+                abjad_reads_as(&sparse, &full),
+                reads_as_reference(&sparse, &full),
+                "{} / {}", sparse, full
+            );
+        }
     }
 }
