@@ -8,9 +8,10 @@
 //! estimates go to the full scorer. Postings, not a BK-tree: Jaro-Winkler is not a metric, and
 //! hash lookups keep the cost per query nearly flat in the size of the list.
 //!
-//! Terms are interned to ids and deletion variants are stored by 64-bit hash, so a query
-//! allocates nothing per probe; per-thread scratch arrays accumulate the estimates. A hash
-//! collision can only add a candidate, which the scorer then rejects.
+//! Terms are interned to ids, and terms and deletion variants share one table keyed by 64-bit
+//! hash, so a query probes once per variant and allocates nothing per probe; per-thread scratch
+//! arrays accumulate the estimates. A hash collision can only add a candidate, which the scorer
+//! then rejects.
 
 use std::cell::RefCell;
 use std::hash::Hasher;
@@ -33,21 +34,42 @@ const MAX_JOINED_RUN: usize = 3;
 /// Token postings over a list of prepared names (identified by their position).
 #[derive(Debug, Default)]
 pub struct CandidateIndex {
-    /// Hash of a vocabulary term -> its id.
-    term_ids: FxHashMap<u64, u32>,
+    /// Hash of a vocabulary term or of a deletion variant -> what it leads to: one lookup per
+    /// probe, however the hash is met.
+    lookup: FxHashMap<u64, Probe>,
+    /// The terms of every deletion variant, each variant's a slice ([`Probe::deletions`]).
+    deletion_terms: Vec<u32>,
     /// Term id -> names containing it (ascending, no duplicates).
     postings: Vec<Vec<u32>>,
     /// Term id -> the largest weight the term has in any name.
     term_weight: Vec<f32>,
     /// Term id -> whether the term is a joined run of words (else a single word).
     term_is_run: Vec<bool>,
-    /// Hash of a deletion variant -> ids of the terms it comes from.
-    deletions: FxHashMap<u64, Vec<u32>>,
     /// Name id -> its total token weight (the estimate's denominator, read for every name met).
     name_weight: Vec<f32>,
     /// Name id -> for a person's name, the most weight the scorer may leave out of it as middle
     /// names; -1 for other names.
     name_left_out: Vec<f32>,
+}
+
+/// What one hash leads to in the index.
+#[derive(Debug, Clone, Copy)]
+struct Probe {
+    /// The vocabulary term with this hash, or [`NO_TERM`].
+    term: u32,
+    /// Start and end in `deletion_terms` of the terms one of whose deletion variants has it.
+    deletions: (u32, u32),
+}
+
+const NO_TERM: u32 = u32::MAX;
+
+impl Default for Probe {
+    fn default() -> Self {
+        Probe {
+            term: NO_TERM,
+            deletions: (0, 0),
+        }
+    }
 }
 
 /// A name worth scoring, with the share of weight its shared terms account for.
@@ -101,6 +123,10 @@ impl CandidateIndex {
     /// lets one side leave out, see [`person::most_left_out`]).
     pub fn build<'a>(names: impl IntoIterator<Item = (&'a PreparedName, bool)>) -> Self {
         let mut index = CandidateIndex::default();
+        // Hash of a vocabulary term -> its id; hash of a deletion variant -> its terms. Merged
+        // into `lookup` once every name is in.
+        let mut term_ids: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut deletions: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (id, (name, is_person)) in names.into_iter().enumerate() {
             index.name_weight.push(name.total_weight());
             index.name_left_out.push(if is_person {
@@ -117,8 +143,7 @@ impl CandidateIndex {
             {
                 let chars: Vec<char> = term.chars().collect();
                 let next_id = index.postings.len() as u32;
-                let term_id = *index
-                    .term_ids
+                let term_id = *term_ids
                     .entry(hash_skipping(&chars, None))
                     .or_insert(next_id);
                 if term_id == next_id {
@@ -127,8 +152,7 @@ impl CandidateIndex {
                     index.term_is_run.push(run);
                     if fuzzy && chars.len() >= MIN_FUZZY_TERM_LEN {
                         for skip in 0..chars.len() {
-                            let variants = index
-                                .deletions
+                            let variants = deletions
                                 .entry(hash_skipping(&chars, Some(skip)))
                                 .or_default();
                             if variants.last() != Some(&term_id) {
@@ -143,6 +167,16 @@ impl CandidateIndex {
                     index.postings[t].push(id as u32);
                 }
             }
+        }
+        index.lookup.reserve(term_ids.len() + deletions.len());
+        for (hash, term) in term_ids {
+            index.lookup.entry(hash).or_default().term = term;
+        }
+        for (hash, terms) in deletions {
+            let start = index.deletion_terms.len() as u32;
+            index.deletion_terms.extend(terms);
+            index.lookup.entry(hash).or_default().deletions =
+                (start, index.deletion_terms.len() as u32);
         }
         index
     }
@@ -295,13 +329,18 @@ impl CandidateIndex {
     /// Records the vocabulary terms `chars` (with one character skipped, if any) meets: the
     /// term itself (exact when nothing is skipped), or a term with one character deleted.
     fn probe(&self, chars: &[char], skip: Option<usize>, matched: &mut Vec<(u32, bool)>) {
-        let h = hash_skipping(chars, skip);
-        if let Some(&term) = self.term_ids.get(&h) {
-            matched.push((term, skip.is_none()));
+        let Some(found) = self.lookup.get(&hash_skipping(chars, skip)) else {
+            return;
+        };
+        if found.term != NO_TERM {
+            matched.push((found.term, skip.is_none()));
         }
-        if let Some(terms) = self.deletions.get(&h) {
-            matched.extend(terms.iter().map(|&t| (t, false)));
-        }
+        let (start, end) = found.deletions;
+        matched.extend(
+            self.deletion_terms[start as usize..end as usize]
+                .iter()
+                .map(|&t| (t, false)),
+        );
     }
 }
 
@@ -310,10 +349,9 @@ impl CandidateIndex {
     /// swapped, a letter doubled, a doubled letter single.
     fn probe_slips(&self, chars: &[char], matched: &mut Vec<(u32, bool)>) {
         let mut variant: Vec<char> = Vec::with_capacity(chars.len() + 1);
-        let mut look = |v: &[char]| {
-            if let Some(&term) = self.term_ids.get(&hash_skipping(v, None)) {
-                matched.push((term, false));
-            }
+        let mut look = |v: &[char]| match self.lookup.get(&hash_skipping(v, None)) {
+            Some(found) if found.term != NO_TERM => matched.push((found.term, false)),
+            _ => {}
         };
         for i in 0..chars.len() {
             variant.clear();
@@ -395,7 +433,7 @@ fn terms(name: &PreparedName, side: Side) -> Vec<Term> {
             }
             // Listed words are found by their skeleton from a query written without vowels.
             if t.sparse == (side == Side::Query) {
-                let skeleton = transliteration::consonant_skeleton(&transliteration::latin_key(t));
+                let skeleton = transliteration::consonant_skeleton(t.latin());
                 if skeleton.len() >= transliteration::MIN_SKELETON_LEN {
                     push(format!("{SKELETON_MARK}{skeleton}"), t.weight, false, false);
                 }
@@ -424,8 +462,8 @@ fn terms(name: &PreparedName, side: Side) -> Vec<Term> {
     out
 }
 
-fn fold<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
+fn fold<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
+    let mut out = String::with_capacity(parts.clone().map(str::len).sum());
     for c in parts.flat_map(str::chars) {
         if !out.ends_with(c) {
             out.push(c);

@@ -21,6 +21,7 @@
 //! measured numbers are the numbers of the product.
 
 pub mod chinese;
+pub mod derived;
 pub mod generic_words;
 pub mod hangul;
 pub mod index;

@@ -22,7 +22,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Normalizes `raw` into lowercase tokens separated by single spaces, runs of initials joined.
 pub fn normalize(raw: &str) -> String {
-    join_initials(spaced(raw).split_whitespace())
+    join_initials(spaced(raw).split_whitespace()).join(" ")
 }
 
 /// Lowercase words with every punctuation mark a space (initials not joined).
@@ -88,32 +88,28 @@ pub fn words(raw: &str) -> Vec<String> {
 /// [`words`] with runs of initials joined, as [`tokens`] returns them.
 pub fn joined(words: &[String]) -> Vec<String> {
     join_initials(words.iter().map(String::as_str))
-        .split(' ')
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// Joins runs of two or more single-letter tokens into one token (acronyms written with dots or
 /// slashes), leaving lone single letters alone.
-fn join_initials<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let words: Vec<&str> = words.collect();
-    let mut out = String::new();
+fn join_initials<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let words: Vec<&str> = words.filter(|w| !w.is_empty()).collect();
+    let single = |w: &str| {
+        let mut chars = w.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+    };
+    let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
         let mut j = i;
         while j < words.len() && single(words[j]) {
             j += 1;
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
         if j - i >= 2 {
-            out.extend(words[i..j].iter().copied());
+            out.push(words[i..j].concat());
             i = j;
         } else {
-            out.push_str(words[i]);
+            out.push(words[i].to_owned());
             i += 1;
         }
     }
@@ -171,7 +167,7 @@ mod tests {
             "  A  B  ",
             "J/V 3",
         ] {
-            let general = join_initials(spaced_unicode(raw).split_whitespace());
+            let general = join_initials(spaced_unicode(raw).split_whitespace()).join(" ");
             assert_eq!(normalize(raw), general, "{raw}");
         }
     }

@@ -6,10 +6,11 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+use super::derived::Derived;
 use super::kind::NameKind;
 use super::korean;
 use super::normalize;
-use super::spans::{Span, SpanCache};
+use super::spans::{self, Span};
 use super::transliteration;
 use super::vocabulary::{self, TokenClass};
 use super::weights::TokenWeights;
@@ -27,6 +28,21 @@ pub struct Token {
     pub sparse: bool,
     pub class: TokenClass,
     pub weight: f32,
+    /// The folded Latin spelling of a romanized Korean word, worked out on first use
+    /// ([`Token::latin`]).
+    latin: Derived<String>,
+}
+
+impl Token {
+    /// The folded Latin spelling, whichever key the token is compared by (a romanized Korean
+    /// word's key folds Korean spellings, not transliteration systems).
+    pub fn latin(&self) -> &str {
+        if self.korean {
+            self.latin.get(|| transliteration::fold(&self.text))
+        } else {
+            &self.key
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -39,7 +55,7 @@ pub struct PreparedName {
     /// characters: its Latin reading can only say that the names may be the same.
     pub logographic: bool,
     /// Runs of neighbouring tokens, computed on first use ([`PreparedName::spans`]).
-    spans: SpanCache,
+    spans: Derived<Box<[Span]>>,
 }
 
 impl PreparedName {
@@ -51,7 +67,7 @@ impl PreparedName {
 
     /// Every run of 1..=[`super::spans::MAX_RUN`] neighbouring tokens that are not legal forms.
     pub fn spans(&self) -> &[Span] {
-        self.spans.get(&self.tokens)
+        self.spans.get(|| spans::spans(&self.tokens))
     }
 
     pub fn total_weight(&self) -> f32 {
@@ -159,6 +175,7 @@ pub fn prepare_words(words: Vec<(String, TokenClass)>, weights: &TokenWeights) -
                 korean,
                 class,
                 weight,
+                latin: Derived::default(),
             }
         })
         .collect();

@@ -120,20 +120,23 @@ pub fn score_above(a: &PreparedName, b: &PreparedName, kind: NameKind, floor: f3
     NameScore { score, complete }
 }
 
+/// Which tokens of a name are aligned (on the stack for names of ordinary length).
+type Used = SmallVec<[bool; 16]>;
+
 struct Alignment {
-    used_a: Vec<bool>,
-    used_b: Vec<bool>,
+    used_a: Used,
+    used_b: Used,
     covered: f32,
-    chosen: Vec<Pair>,
+    chosen: SmallVec<[Pair; 8]>,
 }
 
 impl Alignment {
     fn new(len_a: usize, len_b: usize) -> Self {
         Alignment {
-            used_a: vec![false; len_a],
-            used_b: vec![false; len_b],
+            used_a: SmallVec::from_elem(false, len_a),
+            used_b: SmallVec::from_elem(false, len_b),
             covered: 0.0,
-            chosen: Vec::new(),
+            chosen: SmallVec::new(),
         }
     }
 
@@ -144,7 +147,7 @@ impl Alignment {
             y.similarity
                 .total_cmp(&x.similarity)
                 .then(y.gain.total_cmp(&x.gain))
-                .then_with(|| tie_break(ta, tb, x).cmp(&tie_break(ta, tb, y)))
+                .then_with(|| tie_break(ta, tb, x, y))
         });
         for p in &pairs {
             if self.free_a(p.a) && self.free_b(p.b) {
@@ -250,17 +253,27 @@ impl Alignment {
 }
 
 /// A symmetric, content-based order for pairs of equal similarity and gain, so that swapping the
-/// two names never changes which pairs are chosen.
-fn tie_break(ta: &[Token], tb: &[Token], p: &Pair) -> (String, String) {
-    let (x, y) = (
-        joined_keys(&ta[p.a.0..p.a.1]),
-        joined_keys(&tb[p.b.0..p.b.1]),
-    );
-    if x <= y {
-        (x, y)
-    } else {
-        (y, x)
-    }
+/// two names never changes which pairs are chosen: each pair is read as its two joined keys,
+/// the smaller first, and the readings compare as tuples (without building the strings: ties are
+/// common and this runs inside the sort).
+fn tie_break(ta: &[Token], tb: &[Token], x: &Pair, y: &Pair) -> std::cmp::Ordering {
+    let ordered = |p: &Pair| {
+        let (one, other) = (&ta[p.a.0..p.a.1], &tb[p.b.0..p.b.1]);
+        if key_bytes(one).le(key_bytes(other)) {
+            (one, other)
+        } else {
+            (other, one)
+        }
+    };
+    let ((x1, x2), (y1, y2)) = (ordered(x), ordered(y));
+    key_bytes(x1)
+        .cmp(key_bytes(y1))
+        .then_with(|| key_bytes(x2).cmp(key_bytes(y2)))
+}
+
+/// The bytes of the tokens' keys written together, as [`joined_keys`] spells them.
+fn key_bytes(tokens: &[Token]) -> impl Iterator<Item = u8> + '_ {
+    tokens.iter().flat_map(|t| t.key.bytes())
 }
 
 fn joined_keys(tokens: &[Token]) -> String {
@@ -320,7 +333,12 @@ fn run_pairs(a: &PreparedName, b: &PreparedName) -> Pairs {
 
 /// The joined (folded) spelling of a range, to confirm a hash match.
 fn joined(tokens: &[Token], (s, e): (usize, usize), keys: bool) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(
+        tokens[s..e]
+            .iter()
+            .map(|t| t.key.len() + t.text.len())
+            .sum(),
+    );
     for t in &tokens[s..e] {
         for c in if keys { t.key.chars() } else { t.text.chars() } {
             if !out.ends_with(c) {
@@ -382,11 +400,11 @@ fn abjad_similarity(a: &Token, b: &Token) -> Option<f32> {
         (false, true) => (b, a),
         _ => return None,
     };
-    let full_key = transliteration::latin_key(full);
+    let full_key = full.latin();
     let long_enough = transliteration::skeleton_len(&sparse.key)
         >= transliteration::MIN_SKELETON_LEN
         || full_key.len() <= sparse.key.len() + 2;
-    (long_enough && transliteration::abjad_reads_as(&sparse.key, &full_key))
+    (long_enough && transliteration::abjad_reads_as(&sparse.key, full_key))
         .then_some(ABJAD_SIMILARITY)
 }
 

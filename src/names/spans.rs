@@ -3,34 +3,14 @@
 //! first time the name is scored against a name with words left over and then kept with it: a
 //! listed name meets many queries, a query many listed names.
 
-use std::hash::Hasher;
-use std::sync::OnceLock;
-
 use rustc_hash::FxHasher;
+use std::hash::Hasher;
 
 use super::prepared::Token;
 use super::vocabulary::TokenClass;
 
 /// Longest run of neighbouring tokens compared written together.
 pub const MAX_RUN: usize = 3;
-
-/// The runs of a name, computed once on first use. A cache, not content: two names with the same
-/// tokens are equal whether or not either has computed its runs yet.
-#[derive(Debug, Clone, Default)]
-pub struct SpanCache(OnceLock<Box<[Span]>>);
-
-impl PartialEq for SpanCache {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl SpanCache {
-    /// The runs of `tokens`, which must be the tokens of the name this cache belongs to.
-    pub fn get(&self, tokens: &[Token]) -> &[Span] {
-        self.0.get_or_init(|| spans(tokens))
-    }
-}
 
 /// A run of neighbouring tokens written together, by hash (spelled out only to confirm a match).
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +24,7 @@ pub struct Span {
 }
 
 /// Every run of 1..=MAX_RUN non-legal-form neighbours.
-fn spans(tokens: &[Token]) -> Box<[Span]> {
+pub fn spans(tokens: &[Token]) -> Box<[Span]> {
     let mut spans = Vec::new();
     for start in 0..tokens.len() {
         let mut text = FoldedHash::default();

@@ -67,16 +67,6 @@ pub fn fold(word: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| word.to_owned())
 }
 
-/// The folded Latin spelling of a token, whichever key it is compared by (a romanized Korean
-/// word's key folds Korean spellings, not transliteration systems).
-pub fn latin_key(token: &super::prepared::Token) -> std::borrow::Cow<'_, str> {
-    if token.korean {
-        std::borrow::Cow::Owned(fold(&token.text))
-    } else {
-        std::borrow::Cow::Borrowed(&token.key)
-    }
-}
-
 /// Shortest consonant skeleton compared (two consonants name too many different words).
 pub const MIN_SKELETON_LEN: usize = 3;
 
@@ -121,20 +111,27 @@ fn skeleton_chars(key: &str) -> impl Iterator<Item = char> + '_ {
 /// and `منصوری` (`mnsvri`) is not `Mansur`.
 pub fn abjad_reads_as(sparse: &str, full: &str) -> bool {
     let (s, f) = (sparse.as_bytes(), full.as_bytes());
+    // Every letter of `full` but a short vowel is read by one letter of `sparse`, and every
+    // letter of `sparse` but an alif reads one of `full`: most pairs fail these counts.
+    let short_vowel = |c: &&u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let unskippable = f.iter().filter(|c| !short_vowel(c)).count();
+    let alifs = s.iter().filter(|&&c| c == b'a').count();
+    if unskippable > s.len() || s.len() - alifs > f.len() {
+        return false;
+    }
     // Positions of the Latin spelling as bits: bit j set = the letters before j are read.
     if f.len() >= 128 {
         return false;
     }
-    let mut at = [0u128; 128];
-    // A byte outside ASCII is in no set, so no reading passes through it.
-    for (j, &c) in f.iter().enumerate().filter(|(_, c)| c.is_ascii()) {
-        at[usize::from(c)] |= 1 << j;
+    let mut at = [0u128; SLOTS];
+    // A byte that is not a letter or digit is in no set, so no reading passes through it.
+    for (j, &c) in f.iter().enumerate() {
+        if let Some(slot) = slot(c) {
+            at[slot] |= 1 << j;
+        }
     }
-    let vowels = at[usize::from(b'a')]
-        | at[usize::from(b'e')]
-        | at[usize::from(b'i')]
-        | at[usize::from(b'o')]
-        | at[usize::from(b'u')];
+    let of = |c: u8| slot(c).map_or(0, |k| at[k]);
+    let vowels = of(b'a') | of(b'e') | of(b'i') | of(b'o') | of(b'u');
     // Short vowels of the Latin spelling are read for free.
     let skip_vowels = |mut reach: u128| loop {
         let next = reach | ((reach & vowels) << 1);
@@ -144,13 +141,12 @@ pub fn abjad_reads_as(sparse: &str, full: &str) -> bool {
         reach = next;
     };
     let spelled_by = |letter: u8| -> u128 {
-        let own = at.get(usize::from(letter)).copied().unwrap_or(0);
         // A long-vowel letter stands for a Latin vowel of its own kind.
         match letter {
-            b'a' => own | at[usize::from(b'e')],
-            b'v' => own | at[usize::from(b'o')] | at[usize::from(b'u')],
-            b'i' => own | at[usize::from(b'e')] | at[usize::from(b'y')],
-            _ => own,
+            b'a' => of(b'a') | of(b'e'),
+            b'v' => of(b'v') | of(b'o') | of(b'u'),
+            b'i' => of(b'i') | of(b'e') | of(b'y'),
+            _ => of(letter),
         }
     };
     let mut reach = skip_vowels(1);
@@ -163,6 +159,18 @@ pub fn abjad_reads_as(sparse: &str, full: &str) -> bool {
         reach = skip_vowels(next);
     }
     reach & (1 << f.len()) != 0
+}
+
+/// Letters and digits, the bytes a folded key is made of.
+const SLOTS: usize = 36;
+
+/// The place of a letter or digit among [`SLOTS`].
+fn slot(c: u8) -> Option<usize> {
+    match c {
+        b'a'..=b'z' => Some(usize::from(c - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(c - b'0')),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -263,8 +271,8 @@ mod tests {
 
         #[test]
         fn the_bitset_reading_agrees_with_the_plain_one(
-            sparse in "[aeimnrsvy]{0,6}",
-            full in "[aeioumnrsvy]{0,14}",
+            sparse in "[aeimnrsvy1]{0,6}",
+            full in "[aeioumnrsvy1]{0,14}",
         ) {
             proptest::prop_assert_eq!(
                 abjad_reads_as(&sparse, &full),

@@ -1,6 +1,7 @@
 //! [`Screener`]: the engine's entry point. Built once per knowledge base (it prepares the name
 //! watchlists and indexes), then shared read-only between threads; `screen_line` is pure.
-//! Whole manifests are screened in parallel (rayon) with results kept in input order.
+//! Whole manifests are screened in parallel (rayon) with results kept in input order; small ones
+//! on the calling thread ([`PARALLEL_MIN_LINES`]).
 
 use std::sync::Arc;
 
@@ -20,6 +21,15 @@ use super::freshness::{self, DEFAULT_MAX_LIST_AGE_DAYS};
 use super::result::{LineResult, Screening, ScreeningHeader, Summary, Warning};
 use super::rules::origin::KpPlaceIndex;
 use super::rules::{self, parties::PartyWatchlist, places::RegionIndex, vessel::VesselWatchlist};
+
+/// Fewer lines than this are screened on the calling thread. Handing a few lines to the rayon
+/// pool costs more than it saves where it matters: a service screening hundreds of small
+/// manifests a second already keeps every core busy with requests, and each hand-off wakes pool
+/// threads that then spin (`sched_yield`) before sleeping, taking CPU from the other requests (a
+/// `perf` profile of the service under 500 requests/s of 20-line manifests spent about 15% of
+/// its samples there; docs/benchmarks.md). About 50 microseconds a line, so this many lines is
+/// a few milliseconds on one core.
+pub const PARALLEL_MIN_LINES: usize = 64;
 
 /// Settings of a screening that are not in the knowledge base.
 #[derive(Debug, Clone, Copy)]
@@ -134,9 +144,14 @@ impl Screener {
         assemble::assess(kb, &self.laws, &facts, findings, self.as_of().year())
     }
 
-    /// Screens lines in parallel, keeping their order.
+    /// Screens lines, keeping their order: in parallel when there are enough of them to be worth
+    /// it ([`PARALLEL_MIN_LINES`]), else on the calling thread.
     pub fn screen_lines(&self, lines: &[ManifestLine]) -> Vec<LineResult> {
-        lines.par_iter().map(|l| self.screen_line(l)).collect()
+        if lines.len() < PARALLEL_MIN_LINES {
+            lines.iter().map(|l| self.screen_line(l)).collect()
+        } else {
+            lines.par_iter().map(|l| self.screen_line(l)).collect()
+        }
     }
 
     /// Screens a whole manifest into a [`Screening`].

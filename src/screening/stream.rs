@@ -1,5 +1,5 @@
 //! Screening a stream of records in constant memory: records are taken in chunks, each chunk is
-//! screened in parallel (rayon), and results leave in input order through a sink. The caller owns
+//! screened in parallel (rayon; a chunk of a few lines on the calling thread), and results leave in input order through a sink. The caller owns
 //! all I/O (reading records, writing results); this module only sequences the work.
 
 use rayon::prelude::*;
@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::manifest::{ManifestLine, RowError};
 
 use super::result::{LineResult, Summary};
-use super::screener::Screener;
+use super::screener::{Screener, PARALLEL_MIN_LINES};
 
 /// Records screened together; large enough to keep every core busy, small enough that a chunk of
 /// results is a few megabytes.
@@ -40,13 +40,15 @@ where
     while records.peek().is_some() {
         let batch: Vec<Result<ManifestLine, RowError>> = records.by_ref().take(chunk).collect();
         done += batch.len();
-        let items: Vec<Item> = batch
-            .into_par_iter()
-            .map(|record| match record {
-                Ok(line) => Item::Line(Box::new(screener.screen_owned(line))),
-                Err(error) => Item::Error(error),
-            })
-            .collect();
+        let screen = |record| match record {
+            Ok(line) => Item::Line(Box::new(screener.screen_owned(line))),
+            Err(error) => Item::Error(error),
+        };
+        let items: Vec<Item> = if batch.len() < PARALLEL_MIN_LINES {
+            batch.into_iter().map(screen).collect()
+        } else {
+            batch.into_par_iter().map(screen).collect()
+        };
         for item in items {
             match &item {
                 Item::Line(result) => summary.count(result.verdict),
