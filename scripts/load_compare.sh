@@ -55,13 +55,21 @@ run() { # label binary [flags]
     "$bin" serve --bind "127.0.0.1:$PORT" --log warn "$@" >"$WORK/server.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 200); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
+    local start_ticks
+    start_ticks=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat")
     BODY_FILE="$WORK/manifest20.json" DELAY_MS=$(( CONNECTIONS * 1000 / RATE )) \
         wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" \
         "http://127.0.0.1:$PORT/v1/screenings" >"$WORK/out.txt"
+    # The server's CPU time (user + system, all threads, start-up excluded) per request: far steadier than the tail
+    # latency on a shared machine, and what the tail grows from.
+    local ticks
+    ticks=$(awk -v start="$start_ticks" '{ print $14 + $15 - start }' "/proc/$SERVER_PID/stat")
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-    awk -v label="$label" '/Requests\/sec:/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
-        /Non-2xx or 3xx responses:/ { bad = $5 }
-        END { printf "%s requests/s=%s p50=%s p99=%s non_2xx=%s\n", label, rps, p50, p99, (bad == "" ? 0 : bad) }' \
+    awk -v label="$label" -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" \
+        '/Requests\/sec:/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+        / requests in / { n = $1 } /Non-2xx or 3xx responses:/ { bad = $5 }
+        END { printf "%s requests/s=%s p50=%s p99=%s non_2xx=%s cpu_per_request=%.2fms\n", label, rps, p50, p99,
+              (bad == "" ? 0 : bad), (n > 0 ? ticks * 1000 / hz / n : 0) }' \
         "$WORK/out.txt" | tee -a "$WORK/results.txt"
 }
 
@@ -77,4 +85,5 @@ median() {
         awk '{ v = $1; if ($2 == "us") v /= 1000; if ($2 == "s") v *= 1000; print v }' |
         sort -g | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] }'
 }
-echo "== medians: A p50=$(median A p50)ms p99=$(median A p99)ms; B p50=$(median B p50)ms p99=$(median B p99)ms"
+echo "== medians: A p50=$(median A p50)ms p99=$(median A p99)ms cpu/request=$(median A cpu_per_request)ms;" \
+    "B p50=$(median B p50)ms p99=$(median B p99)ms cpu/request=$(median B cpu_per_request)ms"
