@@ -15,8 +15,9 @@ use anyhow::{bail, Context};
 use caatsa_screen::manifest::{self, InputFormat, ManifestLine, RowError};
 use caatsa_screen::report::stream::{CsvWriter, JsonWriter, ResultWriter};
 use caatsa_screen::report::table::TableWriter;
+use caatsa_screen::screening::gate::{FailOn, Gate};
 use caatsa_screen::screening::stream::{screen_stream, Item, DEFAULT_CHUNK};
-use caatsa_screen::screening::{ScreeningHeader, Summary, Verdict, Warning};
+use caatsa_screen::screening::{ScreeningHeader, Summary, Warning};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{KbArgs, EXIT_FAIL_ON};
@@ -60,12 +61,12 @@ pub enum Level {
 }
 
 impl Level {
-    fn verdict(self) -> Verdict {
+    fn fail_on(self) -> FailOn {
         match self {
-            Level::Prohibited => Verdict::Prohibited,
-            Level::Presumption => Verdict::Presumption,
-            Level::HighRisk => Verdict::HighRisk,
-            Level::Review => Verdict::Review,
+            Level::Prohibited => FailOn::Prohibited,
+            Level::Presumption => FailOn::Presumption,
+            Level::HighRisk => FailOn::HighRisk,
+            Level::Review => FailOn::Review,
         }
     }
 }
@@ -194,18 +195,16 @@ pub fn conclude(
             "(a table because the output is a terminal: `--format json` or a pipe gives the JSON result, with each flag's evidence and sources)"
         );
     }
-    let unread_rows_fail = args.fail_on.is_some() && summary.errors > 0 && !args.allow_row_errors;
-    let failed = unread_rows_fail
-        || args
-            .fail_on
-            .is_some_and(|level| summary.at_least(level.verdict()) > 0);
-    if unread_rows_fail {
-        eprintln!(
-            "failing: {} row(s) could not be read and were not screened (--allow-row-errors to accept that)",
-            summary.errors
-        );
-    }
-    if failed {
+    let reasons = args
+        .fail_on
+        .map(|level| Gate {
+            fail_on: level.fail_on(),
+            allow_row_errors: args.allow_row_errors,
+        })
+        .map(|gate| gate.reasons(summary, "--allow-row-errors"))
+        .unwrap_or_default();
+    if !reasons.is_empty() {
+        eprintln!("failing (--fail-on): {}", reasons.join("; "));
         ExitCode::from(EXIT_FAIL_ON)
     } else {
         ExitCode::SUCCESS

@@ -7,8 +7,11 @@
 //! party and no country is an error, not a line. Rows are
 //! numbered by position within their shipment id, counting every data row (error rows
 //! included), so a line keeps the same number whether or not an earlier row failed.
-//! The trade-off: the builder keeps one counter per distinct shipment id, so memory grows with
-//! the number of shipments, not with the number of lines.
+//! A line number given twice in one shipment is an error on the second row (results and
+//! analysts' decisions are addressed by shipment and line, so two lines under one number would
+//! make one of them unreachable). The trade-off: the builder keeps one counter per distinct
+//! shipment id and one small entry per line read (about 20 bytes: a million-line manifest holds
+//! some 20 MB), the price of catching a repeat anywhere in a streamed file.
 
 use std::collections::BTreeMap;
 
@@ -88,8 +91,19 @@ impl RawLine {
 /// Turns raw rows into lines, carrying the per-file state the rules need.
 #[derive(Debug, Default)]
 pub(crate) struct LineBuilder {
-    rows_per_shipment: FxHashMap<String, u32>,
+    shipments: FxHashMap<String, ShipmentRows>,
+    /// (shipment index, line number) of every line built -> the input line it started on.
+    lines: FxHashMap<(u32, u32), Option<u64>>,
     unspecified_rows: u64,
+}
+
+/// What the builder knows of one shipment id.
+#[derive(Debug)]
+struct ShipmentRows {
+    /// Order of first appearance: the shipment's key in `lines`.
+    index: u32,
+    /// Data rows counted so far (error rows included).
+    rows: u32,
 }
 
 impl LineBuilder {
@@ -186,7 +200,38 @@ impl LineBuilder {
         if !line.is_screenable() {
             return Err(error(None, NOTHING_TO_SCREEN.to_owned(), Some(line_number)));
         }
+        if let Some(first) = self.repeated(&shipment_id, line_number, raw.source_line) {
+            let first = first.map_or_else(String::new, |at| format!(" (first on input line {at})"));
+            let message = format!(
+                "line {line_number} of shipment `{shipment_id}` is given twice{first}; results and \
+                 decisions are addressed by shipment and line, so this row was not screened: give \
+                 each row of a shipment its own line number"
+            );
+            return Err(error(
+                Some(Field::Line.as_str()),
+                message,
+                Some(line_number),
+            ));
+        }
         Ok(line)
+    }
+
+    /// Records line `line` of `shipment_id`, read from input line `source_line`; when the
+    /// shipment already has that line, returns where the first one was (and records nothing).
+    fn repeated(
+        &mut self,
+        shipment_id: &str,
+        line: u32,
+        source_line: Option<u64>,
+    ) -> Option<Option<u64>> {
+        let shipment = self.shipments.get(shipment_id)?.index;
+        match self.lines.entry((shipment, line)) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(source_line);
+                None
+            }
+        }
     }
 
     /// The file-level warning about rows without a shipment id, if there were any.
@@ -203,15 +248,19 @@ impl LineBuilder {
     /// Counts one more row of `shipment_id` and returns its 1-based position in the shipment.
     /// Readers call it directly for rows that fail before reaching [`LineBuilder::build`].
     pub fn count_row(&mut self, shipment_id: &str) -> u32 {
-        let count = match self.rows_per_shipment.get_mut(shipment_id) {
-            Some(count) => count,
+        let next_index = self.shipments.len() as u32;
+        let shipment = match self.shipments.get_mut(shipment_id) {
+            Some(shipment) => shipment,
             None => self
-                .rows_per_shipment
+                .shipments
                 .entry(shipment_id.to_owned())
-                .or_insert(0),
+                .or_insert(ShipmentRows {
+                    index: next_index,
+                    rows: 0,
+                }),
         };
-        *count = count.saturating_add(1);
-        *count
+        shipment.rows = shipment.rows.saturating_add(1);
+        shipment.rows
     }
 }
 
@@ -255,6 +304,36 @@ mod tests {
         for (index, field) in Field::ALL.iter().enumerate() {
             assert_eq!(*field as usize, index, "{field}");
         }
+    }
+
+    #[test]
+    fn a_line_number_given_twice_in_a_shipment_is_an_error_on_the_second_row() {
+        let mut builder = LineBuilder::default();
+        let mut row = |shipment: &str, line: Option<&str>, at: u64| {
+            let mut fields = vec![(Field::ShipmentId, shipment), (Field::SupplierName, "X")];
+            fields.extend(line.map(|l| (Field::Line, l)));
+            let mut raw = raw(&fields);
+            raw.source_line = Some(at);
+            builder.build(raw)
+        };
+        assert!(row("A", Some("1"), 2).is_ok());
+        assert!(
+            row("B", Some("1"), 3).is_ok(),
+            "the same number in another shipment is another line"
+        );
+        let error = row("A", Some("1"), 4).expect_err("repeated in shipment A");
+        assert_eq!(error.line, Some(4));
+        assert_eq!(error.column.as_deref(), Some("line"));
+        assert_eq!(error.manifest_line, Some(1));
+        assert!(
+            error.message.contains("first on input line 2"),
+            "{}",
+            error.message
+        );
+        assert!(row("A", Some("2"), 5).is_ok());
+        // The fourth row of A, numbered by its position, takes line 4; a later explicit 4 repeats it.
+        assert_eq!(row("A", None, 6).expect("line 4 is free").line, 4);
+        assert!(row("A", Some("4"), 7).is_err());
     }
 
     #[test]

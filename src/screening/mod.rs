@@ -14,6 +14,7 @@ pub mod evidence;
 pub mod facts;
 pub mod flags;
 pub mod freshness;
+pub mod gate;
 pub mod guidance;
 pub mod identity;
 pub mod legal_basis;

@@ -1,11 +1,14 @@
 //! Input meant to hold the service: a client that stops sending its body is answered 408
 //! `request_timeout` in the JSON error shape once `body_idle_timeout_secs` passes, and the
 //! screening slot it held is freed; a pathological cell (a 100 KB name) is a row error found in
-//! linear time, not seconds of matching.
+//! linear time, not seconds of matching; nothing is lost without a word: a `fail_on` gate trips on
+//! rows that could not be read, and a line number given twice in a shipment is a row error.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
+
+use serde_json::Value;
 
 use super::support::{shared_app, spawn_app, test_config, DEMO_MANIFEST};
 
@@ -112,4 +115,82 @@ async fn a_huge_name_is_a_row_error_answered_at_once_and_the_other_lines_are_scr
     assert_eq!(body["results"][0]["line"], 2);
     assert_eq!(body["results"][0]["verdict"], "prohibited");
     assert!(waited < Duration::from_secs(5), "took {waited:?}");
+}
+
+/// POSTs `body` (CSV) to `/v1/screenings` with `query`; the status, the gate headers, the body.
+async fn screen_csv_with(query: &str, body: &str) -> (u16, Option<String>, Option<String>, Value) {
+    let app = shared_app().await;
+    let response = reqwest::Client::new()
+        .post(app.url(&format!("/v1/screenings{query}")))
+        .header("content-type", "text/csv")
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("sent");
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().expect("ASCII header").to_owned())
+    };
+    let (gate, reasons) = (header("caatsa-gate"), header("caatsa-gate-reasons"));
+    let status = response.status().as_u16();
+    (status, gate, reasons, response.json().await.expect("JSON"))
+}
+
+#[tokio::test]
+async fn fail_on_trips_on_a_row_that_could_not_be_read_unless_row_errors_are_allowed() {
+    // The second row has a field too many: it is not screened, so it may hide anything.
+    let csv = "Supplier,Country of Origin\nACME Trading,US\n\"Some Name\",CN,extra\n";
+    let (status, gate, reasons, body) = screen_csv_with("?fail_on=prohibited", csv).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["summary"]["errors"], 1);
+    assert_eq!(gate.as_deref(), Some("failed"));
+    let reasons = reasons.expect("reasons");
+    assert!(reasons.contains("1 row(s) could not be read"), "{reasons}");
+    assert!(reasons.contains("allow_row_errors=true"), "{reasons}");
+
+    let (_, gate, reasons, _) =
+        screen_csv_with("?fail_on=prohibited&allow_row_errors=true", csv).await;
+    assert_eq!(gate.as_deref(), Some("passed"));
+    assert_eq!(reasons, None);
+
+    let (_, gate, _, _) = screen_csv_with("", csv).await;
+    assert_eq!(gate, None, "no gate asked, no gate header");
+
+    let (status, _, _, body) = screen_csv_with("?allow_row_errors=true", csv).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"]["code"], "invalid_query");
+    let (status, _, _, body) = screen_csv_with("?fail_on=clear", csv).await;
+    assert_eq!(status, 400, "{body}");
+}
+
+#[tokio::test]
+async fn fail_on_trips_on_a_line_at_its_level() {
+    let csv = "Supplier,Country of Origin\nKorea Ryonbong General Corporation,CN\n";
+    let (_, gate, reasons, body) = screen_csv_with("?fail_on=review", csv).await;
+    assert_eq!(body["results"][0]["verdict"], "prohibited");
+    assert_eq!(gate.as_deref(), Some("failed"));
+    assert!(reasons
+        .expect("reasons")
+        .contains("1 line(s) at review or above"));
+}
+
+#[tokio::test]
+async fn a_line_number_given_twice_in_a_shipment_is_a_row_error_not_a_second_line() {
+    let csv = "Bill of Lading,Line,Supplier,Country of Origin\nB1,1,ACME Trading,CN\nB1,1,Korea Ryonbong General Corporation,CN\nB2,1,ACME Trading,CN\n";
+    let (status, gate, _, body) = screen_csv_with("?fail_on=prohibited", csv).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["summary"]["lines"], 2);
+    assert_eq!(body["errors"][0]["line"], 3);
+    let message = body["errors"][0]["message"].as_str().expect("message");
+    assert!(
+        message.contains("line 1 of shipment `B1` is given twice"),
+        "{message}"
+    );
+    assert_eq!(
+        gate.as_deref(),
+        Some("failed"),
+        "the unread row trips the gate"
+    );
 }

@@ -125,9 +125,16 @@ fn missing_line_numbers_are_the_running_count_within_each_shipment() {
 
 #[test]
 fn line_numbers_given_as_floats_or_padded_are_read_and_empty_ones_are_counted() {
-    let manifest = csv("BOL,Line,Supplier\nA, 7 ,X\nA,3.0,Y\nA,,Z\n");
+    let manifest = csv("BOL,Line,Supplier\nA, 7 ,X\nA,3.0,Y\nA,,Z\nA,,W\n");
     let numbers: Vec<u32> = manifest.lines.iter().map(|l| l.line).collect();
-    assert_eq!(numbers, [7, 3, 3]);
+    // The empty cell of the third row counts it as line 3, which the second row already is:
+    // that row is an error, not a second line 3. The fourth row is line 4.
+    assert_eq!(numbers, [7, 3, 4]);
+    assert_eq!(manifest.errors.len(), 1);
+    assert_eq!(manifest.errors[0].line, Some(4));
+    assert!(manifest.errors[0]
+        .message
+        .contains("line 3 of shipment `A` is given twice"));
 }
 
 #[test]

@@ -301,3 +301,36 @@ fn a_byte_order_mark_is_ignored() {
     let manifest = json("\u{feff}[{\"supplier_name\":\"A\"}]");
     assert_eq!(manifest.lines.len(), 1);
 }
+
+#[test]
+fn a_line_number_repeated_in_a_shipment_is_a_row_error_at_its_position() {
+    let manifest = json(
+        r#"{"shipments": [
+  {"shipment_id": "S1", "lines": [
+    {"line": 1, "supplier_name": "ACME", "supplier_country": "CN"},
+    {"line": 1, "supplier_name": "KOREA RYONBONG GENERAL CORP", "supplier_country": "CN"}
+  ]},
+  {"shipment_id": "S2", "lines": [{"line": 1, "supplier_name": "ACME", "supplier_country": "CN"}]}
+]}"#,
+    );
+    let lines: Vec<(&str, u32)> = manifest
+        .lines
+        .iter()
+        .map(|l| (l.shipment_id.as_str(), l.line))
+        .collect();
+    assert_eq!(lines, [("S1", 1), ("S2", 1)]);
+    let [error] = &manifest.errors[..] else {
+        panic!("one row error expected: {:?}", manifest.errors)
+    };
+    assert_eq!(
+        error.line,
+        Some(4),
+        "the JSON line where the repeated object starts"
+    );
+    assert_eq!(error.shipment_id.as_deref(), Some("S1"));
+    assert!(
+        error.message.contains("first on input line 3"),
+        "{}",
+        error.message
+    );
+}

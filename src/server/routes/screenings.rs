@@ -9,10 +9,11 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use crate::screening::Screening;
+use crate::screening::gate::{FailOn, Gate};
+use crate::screening::{Screening, Summary};
 use crate::server::auth::Caller;
 use crate::server::body::{classify, read_all, BodyKind};
-use crate::server::error::{ApiError, ErrorBody};
+use crate::server::error::{ApiError, ErrorBody, ErrorCode};
 use crate::server::intake::{screen_json_in, screen_streamed_csv};
 use crate::server::keeping::keep_screening;
 use crate::server::negotiate::negotiate;
@@ -28,7 +29,51 @@ pub struct ScreeningParams {
     /// `json` (default) or `csv`; wins over the Accept header.
     #[param(value_type = Option<OutputFormat>, inline)]
     pub format: Option<String>,
+    /// A gate to judge the screening by: `prohibited`, `presumption`, `high_risk` or `review`.
+    /// The answer then carries `caatsa-gate: passed` or `failed` (with `caatsa-gate-reasons`);
+    /// the gate also fails when a row could not be read, unless `allow_row_errors=true`. The
+    /// screening is stored and returned either way, as `screen --fail-on` writes its result.
+    #[param(value_type = Option<FailOn>, inline)]
+    pub fail_on: Option<FailOn>,
+    /// With `fail_on`: rows that could not be read (listed in `errors`) do not fail the gate.
+    pub allow_row_errors: Option<bool>,
 }
+
+impl ScreeningParams {
+    /// The gate the query asks for, if any; `allow_row_errors` alone is a mistake worth saying.
+    fn gate(&self) -> Result<Option<Gate>, ApiError> {
+        match (self.fail_on, self.allow_row_errors) {
+            (Some(fail_on), allow) => Ok(Some(Gate {
+                fail_on,
+                allow_row_errors: allow.unwrap_or(false),
+            })),
+            (None, Some(_)) => Err(ApiError::new(
+                ErrorCode::InvalidQuery,
+                "`allow_row_errors` only applies with `fail_on`: add `fail_on=review` (or \
+                 prohibited, presumption, high_risk), or drop it",
+            )),
+            (None, None) => Ok(None),
+        }
+    }
+}
+
+/// The headers that say how a screening fared against the query's gate.
+fn gate_headers(gate: &Gate, summary: &Summary) -> Vec<(&'static str, String)> {
+    let reasons = gate.reasons(summary, "allow_row_errors=true");
+    if reasons.is_empty() {
+        vec![(GATE_HEADER, "passed".to_owned())]
+    } else {
+        vec![
+            (GATE_HEADER, "failed".to_owned()),
+            (GATE_REASONS_HEADER, reasons.join("; ")),
+        ]
+    }
+}
+
+/// `passed` or `failed`, when the request named a `fail_on` gate.
+pub const GATE_HEADER: &str = "caatsa-gate";
+/// Why the gate failed, reasons separated by `; `.
+pub const GATE_REASONS_HEADER: &str = "caatsa-gate-reasons";
 
 /// Screen a manifest.
 ///
@@ -52,7 +97,11 @@ pub struct ScreeningParams {
         )
     ),
     responses(
-        (status = 200, description = "The screening: `screening_id`, `created_at`, `indicators_version`, `summary`, `results` (one per line: verdict, flags with evidence and sources, explanation), `errors` (unreadable rows), `warnings`. As CSV: one row per input line, cells neutralized against spreadsheet formula injection.",
+        (status = 200, headers(
+            ("location" = String, description = "Where the stored screening is read back: `/v1/screenings/{id}`"),
+            ("caatsa-gate" = String, description = "With `fail_on`: `passed` or `failed`"),
+            ("caatsa-gate-reasons" = String, description = "With `fail_on`, when the gate failed: why, reasons separated by `; `")
+        ), description = "The screening: `screening_id`, `created_at`, `indicators_version`, `summary`, `results` (one per line: verdict, flags with evidence and sources, explanation), `errors` (unreadable rows), `warnings`. As CSV: one row per input line, cells neutralized against spreadsheet formula injection.",
             content((Screening = "application/json"), (String = "text/csv"))),
         (status = 400, description = "malformed_json, malformed_csv, malformed_multipart, malformed_request or invalid_query", body = ErrorBody),
         (status = 413, description = "payload_too_large", body = ErrorBody),
@@ -69,6 +118,7 @@ pub async fn create(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let output = negotiate(params.format.as_deref(), &request)?;
+    let gate = params.gate()?;
     let kind = classify(&request)?;
     let screener = state.screener()?;
     let screened = match kind {
@@ -87,11 +137,15 @@ pub async fn create(
     };
     let (rendered, id) = keep_screening(&state, &caller, &request, screened, output).await?;
     state.metrics.observe_screening(&rendered.summary);
-    Ok(HttpResponse::Ok()
-        .insert_header((
-            actix_web::http::header::LOCATION,
-            format!("/v1/screenings/{id}"),
-        ))
+    let mut response = HttpResponse::Ok();
+    response.insert_header((
+        actix_web::http::header::LOCATION,
+        format!("/v1/screenings/{id}"),
+    ));
+    for header in gate.map_or_else(Vec::new, |gate| gate_headers(&gate, &rendered.summary)) {
+        response.insert_header(header);
+    }
+    Ok(response
         .content_type(rendered.content_type)
         .body(rendered.body))
 }
