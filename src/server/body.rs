@@ -10,6 +10,9 @@
 //! against the admission budget), which a fully async parser would avoid — but the engine is
 //! synchronous by design and must not learn about tokio.
 //! JSON is read whole (with the same budget), because `manifest::read_json` needs the whole text.
+//! Either way a body must keep coming: nothing for `body_idle_timeout_secs`, or less than
+//! [`MIN_BODY_RATE`] on average once [`MIN_RATE_GRACE`] has passed, is a 408, so a client that
+//! drips bytes cannot hold a screening slot for long.
 
 use std::future::Future;
 use std::io::Read;
@@ -82,12 +85,25 @@ fn unsupported(what: &str) -> ApiError {
     .with_details(vec![json!({ "accepted": ACCEPTED_MEDIA_TYPES })])
 }
 
-/// The bytes a request may still send, and how long it may keep the server waiting for each.
+/// Slowest average a request body may arrive at, once [`MIN_RATE_GRACE`] of waiting has passed:
+/// 1 KiB/s, far below any real link, far above a client that drips a byte now and then to keep
+/// the idle timeout from firing while it holds a screening slot.
+pub const MIN_BODY_RATE: u64 = 1024;
+/// Waiting on the client before [`MIN_BODY_RATE`] applies (a slow start is not an attack).
+pub const MIN_RATE_GRACE: Duration = Duration::from_secs(10);
+
+/// The bytes a request may still send, and how long it may keep the server waiting for each and
+/// in all.
 #[derive(Debug)]
 pub struct BodyBudget {
     limit: usize,
     used: usize,
     idle: Duration,
+    /// Time spent waiting for the client's bytes (not for the server's own work: a parser that
+    /// falls behind must not make its client look slow).
+    waited: Duration,
+    min_rate: u64,
+    grace: Duration,
 }
 
 impl BodyBudget {
@@ -110,27 +126,56 @@ impl BodyBudget {
             limit,
             used: 0,
             idle,
+            waited: Duration::ZERO,
+            min_rate: MIN_BODY_RATE,
+            grace: MIN_RATE_GRACE,
         })
+    }
+
+    /// This budget with another minimum rate and grace period (tests use short ones).
+    pub fn with_min_rate(self, min_rate: u64, grace: Duration) -> BodyBudget {
+        BodyBudget {
+            min_rate,
+            grace,
+            ..self
+        }
     }
 
     /// Waits for `next` (the next chunk, the next multipart field) at most the idle timeout: a
     /// client that stops sending gets `request_timeout` (408), and whatever it held (a
     /// screening slot) is released with the request.
-    pub async fn wait<T>(&self, next: impl Future<Output = T>) -> Result<T, ApiError> {
-        tokio::time::timeout(self.idle, next)
-            .await
-            .map_err(|_| request_timeout(self.idle))
+    pub async fn wait<T>(&mut self, next: impl Future<Output = T>) -> Result<T, ApiError> {
+        let started = tokio::time::Instant::now();
+        let waited = tokio::time::timeout(self.idle, next).await;
+        self.waited += started.elapsed();
+        waited.map_err(|_| request_timeout(self.idle))
     }
 
-    /// Counts `n` more bytes; `payload_too_large` past the limit.
+    /// Counts `n` more bytes; `payload_too_large` past the limit, `request_timeout` when the
+    /// body has come slower than the minimum rate.
     pub fn spend(&mut self, n: usize) -> Result<(), ApiError> {
         self.used = self.used.saturating_add(n);
         if self.used > self.limit {
-            Err(payload_too_large(self.limit))
-        } else {
-            Ok(())
+            return Err(payload_too_large(self.limit));
         }
+        let waited = self.waited.as_secs_f64();
+        if self.waited > self.grace && (self.used as f64) < self.min_rate as f64 * waited {
+            return Err(too_slow(self.used, self.waited, self.min_rate));
+        }
+        Ok(())
     }
+}
+
+/// A body that keeps arriving, but slower than `min_rate` on average.
+fn too_slow(used: usize, waited: Duration, min_rate: u64) -> ApiError {
+    ApiError::new(
+        ErrorCode::RequestTimeout,
+        format!(
+            "the request body arrives too slowly: {used} bytes in {} s, under the minimum of \
+             {min_rate} bytes/s; send the body at network speed",
+            waited.as_secs()
+        ),
+    )
 }
 
 /// Reads a whole body stream within `budget`.
@@ -299,6 +344,56 @@ mod tests {
             .await
             .expect("fits");
         assert_eq!(&body[..], b"abcdef");
+    }
+
+    /// Chunks of one byte, each after `pause`.
+    fn dripped(count: usize, pause: Duration) -> impl Stream<Item = Result<Bytes, String>> + Unpin {
+        Box::pin(
+            futures_util::stream::iter(0..count).then(move |_| async move {
+                tokio::time::sleep(pause).await;
+                Ok(Bytes::from_static(b"x"))
+            }),
+        )
+    }
+
+    #[tokio::test]
+    async fn a_body_dripped_under_the_minimum_rate_is_a_408_once_the_grace_has_passed() {
+        let request = TestRequest::default().to_http_request();
+        let slow = Duration::from_millis(30);
+        let mut budget = BodyBudget::for_request(&request, 1000, IDLE)
+            .expect("budget")
+            .with_min_rate(1000, Duration::from_millis(100));
+        let error = read_all(dripped(20, slow), &mut budget)
+            .await
+            .expect_err("too slow");
+        assert_eq!(error.code, ErrorCode::RequestTimeout);
+        assert!(
+            error.message.contains("arrives too slowly"),
+            "{}",
+            error.message
+        );
+        // The same drip within the grace period is read.
+        let mut budget = BodyBudget::for_request(&request, 1000, IDLE)
+            .expect("budget")
+            .with_min_rate(1000, Duration::from_secs(60));
+        let body = read_all(dripped(3, slow), &mut budget).await.expect("read");
+        assert_eq!(&body[..], b"xxx");
+    }
+
+    #[tokio::test]
+    async fn time_the_server_spends_on_its_own_work_is_not_counted_against_the_client() {
+        let request = TestRequest::default().to_http_request();
+        let mut budget = BodyBudget::for_request(&request, 1000, IDLE)
+            .expect("budget")
+            .with_min_rate(1000, Duration::from_millis(50));
+        let mut stream = chunks(&["a", "b", "c"]);
+        while let Some(chunk) = budget.wait(stream.next()).await.expect("in time") {
+            budget
+                .spend(chunk.expect("chunk").len())
+                .expect("fast client");
+            // The parser is busy: the client is not waiting on itself.
+            tokio::time::sleep(Duration::from_millis(40)).await;
+        }
     }
 
     #[tokio::test]

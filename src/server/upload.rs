@@ -138,7 +138,7 @@ fn mixed() -> ApiError {
 /// against the body limit, below the parser).
 async fn next_file_part(
     multipart: &mut Multipart,
-    budget: &BodyBudget,
+    budget: &mut BodyBudget,
 ) -> Result<Option<Field>, ApiError> {
     while let Some(field) = budget.wait(multipart.next()).await? {
         let field = field.map_err(malformed)?;
