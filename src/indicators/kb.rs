@@ -223,12 +223,28 @@ impl KnowledgeBase {
         )
     }
 
-    /// Loads a snapshot file, or a directory of OFAC files, from `path`.
+    /// Loads a snapshot file, or a directory of OFAC files, from `path`. Anything else (a FIFO,
+    /// a device) is refused before it is opened: reading one would block a reload for as long
+    /// as nothing writes to it.
     pub fn load(path: &Path) -> Result<KnowledgeBase, KbError> {
-        if path.is_dir() {
+        let kind = std::fs::metadata(path)
+            .map_err(|source| KbError::Io {
+                path: path.display().to_string(),
+                source,
+            })?
+            .file_type();
+        if kind.is_dir() {
             Self::from_ofac_dir(path, "unknown")
-        } else {
+        } else if kind.is_file() {
             Self::from_snapshot(path)
+        } else {
+            Err(KbError::Io {
+                path: path.display().to_string(),
+                source: std::io::Error::other(
+                    "neither a snapshot file nor a directory of OFAC files (a FIFO or a device \
+                     is not read: it could block the load)",
+                ),
+            })
         }
     }
 

@@ -54,6 +54,9 @@ pub struct Reloaded {
     /// Where it was loaded from: a path, or `builtin`.
     pub source: String,
     pub load_ms: u64,
+    /// True when the content loaded is the content in service (same content hash): nothing was
+    /// rebuilt or swapped, and `indicators_version` is the version that stays.
+    pub unchanged: bool,
 }
 
 impl AppState {
@@ -126,11 +129,37 @@ impl AppState {
         let path = self.indicators.clone();
         let options = self.options;
         let started = Instant::now();
-        let built = tokio::task::spawn_blocking(move || load_screener(path.as_deref(), options))
-            .await
-            .map_err(|e| ApiError::internal("the reload task panicked", e));
+        let in_service = self
+            .screener
+            .load()
+            .as_ref()
+            .map(|s| s.kb().version.clone());
+        let current_hash = in_service.as_ref().map(|v| v.content_hash.clone());
+        // The content is loaded and hashed first; the costly part (preparing and indexing every
+        // name) only runs when the content differs from the version in service.
+        let built = tokio::task::spawn_blocking(move || -> Result<Option<Screener>, KbError> {
+            let kb = load_kb(path.as_deref())?;
+            if current_hash.as_deref() == Some(kb.version.content_hash.as_str()) {
+                return Ok(None);
+            }
+            Ok(Some(Screener::with_options(Arc::new(kb), options)))
+        })
+        .await
+        .map_err(|e| ApiError::internal("the reload task panicked", e));
         let screener = match built {
-            Ok(Ok(screener)) => screener,
+            Ok(Ok(Some(screener))) => screener,
+            Ok(Ok(None)) => {
+                self.metrics.observe_reload(true);
+                let version = in_service.map(|v| v.id).unwrap_or_default();
+                tracing::info!(version = %version, "knowledge-base reload: same content, nothing changed");
+                return Ok(Reloaded {
+                    indicators_version: version.clone(),
+                    previous_version: Some(version),
+                    source: self.source(),
+                    load_ms: started.elapsed().as_millis() as u64,
+                    unchanged: true,
+                });
+            }
             Ok(Err(error)) => {
                 self.metrics.observe_reload(false);
                 tracing::error!(error = %error, source = %self.source(), "knowledge-base reload failed");
@@ -172,6 +201,7 @@ impl AppState {
             previous_version,
             source: self.source(),
             load_ms,
+            unchanged: false,
         })
     }
 
@@ -200,9 +230,13 @@ impl AppState {
 /// A screener over the knowledge base at `path` (snapshot file or OFAC directory), or the
 /// built-in one.
 pub fn load_screener(path: Option<&Path>, options: ScreeningOptions) -> Result<Screener, KbError> {
-    let kb = match path {
-        Some(path) => KnowledgeBase::load(path)?,
-        None => KnowledgeBase::builtin()?,
-    };
-    Ok(Screener::with_options(Arc::new(kb), options))
+    Ok(Screener::with_options(Arc::new(load_kb(path)?), options))
+}
+
+/// The knowledge base at `path`, or the built-in one.
+fn load_kb(path: Option<&Path>) -> Result<KnowledgeBase, KbError> {
+    match path {
+        Some(path) => KnowledgeBase::load(path),
+        None => KnowledgeBase::builtin(),
+    }
 }

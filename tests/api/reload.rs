@@ -19,6 +19,26 @@ fn copy_ofac_files(into: &Path) {
     }
 }
 
+/// An app whose knowledge base is a copy of the shipped OFAC files, in a folder the test may change.
+async fn app_on_a_copy_of_the_ofac_files() -> (tempfile::TempDir, TestApp) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_ofac_files(dir.path());
+    let mut config = test_config();
+    config.indicators = Some(dir.path().to_owned());
+    (dir, spawn_app(config).await)
+}
+
+/// A successful `POST /v1/indicators/reload`'s answer.
+async fn reload(app: &TestApp) -> Value {
+    let response = reqwest::Client::new()
+        .post(app.url("/v1/indicators/reload"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+    response.json().await.expect("JSON")
+}
+
 async fn version(app: &TestApp) -> String {
     let ready: Value = reqwest::Client::new()
         .get(app.url("/readyz"))
@@ -48,11 +68,7 @@ async fn in_flight(app: &TestApp) -> f64 {
 
 #[tokio::test]
 async fn a_reload_answers_the_new_version_while_a_request_in_flight_keeps_the_old_one() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    copy_ofac_files(dir.path());
-    let mut config = test_config();
-    config.indicators = Some(dir.path().to_owned());
-    let app = spawn_app(config).await;
+    let (dir, app) = app_on_a_copy_of_the_ofac_files().await;
     let client = reqwest::Client::new();
     let old = version(&app).await;
 
@@ -82,13 +98,7 @@ async fn a_reload_answers_the_new_version_while_a_request_in_flight_keeps_the_ol
 
     // A different knowledge base: without the comments file the content hash changes.
     std::fs::remove_file(dir.path().join("sdn_comments.csv")).expect("removed");
-    let response = client
-        .post(app.url("/v1/indicators/reload"))
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), 200);
-    let reloaded: Value = response.json().await.expect("JSON");
+    let reloaded = reload(&app).await;
     let new = reloaded["indicators_version"]
         .as_str()
         .expect("new version")
@@ -124,11 +134,7 @@ async fn a_reload_answers_the_new_version_while_a_request_in_flight_keeps_the_ol
 
 #[tokio::test]
 async fn a_failed_reload_is_an_error_and_keeps_the_version_in_service() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    copy_ofac_files(dir.path());
-    let mut config = test_config();
-    config.indicators = Some(dir.path().to_owned());
-    let app = spawn_app(config).await;
+    let (dir, app) = app_on_a_copy_of_the_ofac_files().await;
     let old = version(&app).await;
 
     std::fs::remove_file(dir.path().join("sdn.csv")).expect("removed");
@@ -160,4 +166,46 @@ fn tokio_stream_of<T: Send + 'static>(
     futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|item| (item, rx))
     })
+}
+
+#[tokio::test]
+async fn a_reload_of_the_content_in_service_is_a_no_op_that_says_so() {
+    let (dir, app) = app_on_a_copy_of_the_ofac_files().await;
+    let old = version(&app).await;
+    let same = reload(&app).await;
+    assert_eq!(same["unchanged"], true, "{same}");
+    assert_eq!(same["indicators_version"], old.as_str());
+    assert_eq!(version(&app).await, old);
+
+    std::fs::remove_file(dir.path().join("sdn_comments.csv")).expect("removed");
+    let changed = reload(&app).await;
+    assert_eq!(changed["unchanged"], false, "{changed}");
+    assert_ne!(changed["indicators_version"], old.as_str());
+    assert_eq!(changed["previous_version"], old.as_str());
+}
+
+#[test]
+fn a_fifo_given_as_knowledge_base_is_refused_not_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("kb.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // On another thread, so that a regression (opening the FIFO blocks) fails the test.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(caatsa_screen::indicators::KnowledgeBase::load(&fifo).map(|_| ()));
+    });
+    let loaded = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the load returned instead of blocking on the FIFO");
+    let error = loaded
+        .expect_err("a FIFO is not a knowledge base")
+        .to_string();
+    assert!(
+        error.contains("neither a snapshot file nor a directory"),
+        "{error}"
+    );
 }
