@@ -10,6 +10,7 @@
 
 pub mod admission;
 pub mod auth;
+pub mod bodiless;
 pub mod body;
 pub mod config;
 pub mod error;

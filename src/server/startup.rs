@@ -119,7 +119,8 @@ impl Application {
                     let state = metrics_state.clone();
                     let answer = service.call(request);
                     async move {
-                        let mut response = answer.await?;
+                        let mut response =
+                            super::bodiless::with_error_body(answer.await?.map_into_boxed_body());
                         let route = response
                             .request()
                             .match_pattern()
