@@ -4,6 +4,10 @@
 //! rendered; the work itself runs on tokio's blocking pool ([`run_blocking`]), never on an HTTP
 //! worker.
 //!
+//! Large bodies (over [`SMALL_BODY_BYTES`], or of unknown length) also need one of the fewer
+//! large slots (half the slots, at least one): however many big uploads arrive, the other half
+//! stays for small requests, which would otherwise wait behind uploads that take seconds each.
+//!
 //! When no slot frees up within `admission_wait`, the request is answered 503 `overloaded` with
 //! `Retry-After` instead of joining an unbounded queue: under overload, latency stays bounded
 //! and the client (or its load balancer) decides when to retry. The trade-off: a burst slightly
@@ -17,24 +21,36 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::error::{ApiError, ErrorCode};
 
+/// Bodies up to this size are small: they may take any slot.
+pub const SMALL_BODY_BYTES: usize = 1024 * 1024;
+
 /// The screening slots of one app.
 #[derive(Debug)]
 pub struct Admission {
     slots: Arc<Semaphore>,
+    /// Permits a large body needs besides its slot.
+    large: Arc<Semaphore>,
+    large_capacity: usize,
     capacity: usize,
     wait: Duration,
     retry_after_secs: u64,
     rejected: AtomicU64,
 }
 
-/// A held screening slot; dropping it frees the slot.
+/// A held screening slot (and, for a large body, its large permit); dropping it frees both.
 #[derive(Debug)]
-pub struct Slot(#[allow(dead_code)] OwnedSemaphorePermit);
+pub struct Slot(
+    #[allow(dead_code)] OwnedSemaphorePermit,
+    #[allow(dead_code)] Option<OwnedSemaphorePermit>,
+);
 
 impl Admission {
     pub fn new(capacity: usize, wait: Duration, retry_after_secs: u64) -> Admission {
+        let large_capacity = capacity.div_ceil(2);
         Admission {
             slots: Arc::new(Semaphore::new(capacity)),
+            large: Arc::new(Semaphore::new(large_capacity)),
+            large_capacity,
             capacity,
             wait,
             retry_after_secs,
@@ -42,28 +58,54 @@ impl Admission {
         }
     }
 
-    /// A slot, taken at once or within the configured wait; `overloaded` otherwise.
+    /// A slot for a small request, taken at once or within the configured wait; `overloaded`
+    /// otherwise.
     pub async fn admit(&self) -> Result<Slot, ApiError> {
-        if let Ok(permit) = self.slots.clone().try_acquire_owned() {
-            return Ok(Slot(permit));
+        match self.permit(&self.slots).await {
+            Some(permit) => Ok(Slot(permit, None)),
+            None => Err(self.overloaded(self.capacity, "screening slots")),
         }
-        if !self.wait.is_zero() {
-            if let Ok(Ok(permit)) =
-                tokio::time::timeout(self.wait, self.slots.clone().acquire_owned()).await
-            {
-                return Ok(Slot(permit));
-            }
+    }
+
+    /// A slot for a body of `bytes` (`None`: not known yet, as for a streamed upload without
+    /// Content-Length): a body over [`SMALL_BODY_BYTES`] also needs a large permit.
+    pub async fn admit_sized(&self, bytes: Option<usize>) -> Result<Slot, ApiError> {
+        if bytes.is_some_and(|n| n <= SMALL_BODY_BYTES) {
+            return self.admit().await;
         }
+        let Some(large) = self.permit(&self.large).await else {
+            return Err(self.overloaded(self.large_capacity, "slots for bodies over 1 MiB"));
+        };
+        let Slot(slot, _) = self.admit().await?;
+        Ok(Slot(slot, Some(large)))
+    }
+
+    /// A permit of `semaphore`, at once or within the configured wait.
+    async fn permit(&self, semaphore: &Arc<Semaphore>) -> Option<OwnedSemaphorePermit> {
+        if let Ok(permit) = semaphore.clone().try_acquire_owned() {
+            return Some(permit);
+        }
+        if self.wait.is_zero() {
+            return None;
+        }
+        match tokio::time::timeout(self.wait, semaphore.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => Some(permit),
+            _ => None,
+        }
+    }
+
+    fn overloaded(&self, count: usize, what: &str) -> ApiError {
         self.rejected.fetch_add(1, Ordering::Relaxed);
-        Err(ApiError::new(
+        ApiError::new(
             ErrorCode::Overloaded,
             format!(
-                "all {} screening slots are busy; retry after {} s (the server's \
-                 `max_concurrent_screenings` bounds concurrent screenings)",
-                self.capacity, self.retry_after_secs
+                "all {count} {what} are busy; retry after {} s (the server's \
+                 `max_concurrent_screenings` bounds concurrent screenings; bodies over 1 MiB \
+                 may use half of them)",
+                self.retry_after_secs
             ),
         )
-        .with_retry_after(self.retry_after_secs))
+        .with_retry_after(self.retry_after_secs)
     }
 
     pub fn capacity(&self) -> usize {
@@ -109,6 +151,31 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn big_bodies_take_at_most_half_the_slots_and_small_requests_get_the_rest() {
+        let admission = Admission::new(4, Duration::from_millis(20), 1);
+        let big = Some(SMALL_BODY_BYTES + 1);
+        let first = admission.admit_sized(big).await.expect("first big");
+        let _second = admission
+            .admit_sized(None)
+            .await
+            .expect("an unknown size is big");
+        let refused = admission.admit_sized(big).await.expect_err("a third big");
+        assert_eq!(refused.code, ErrorCode::Overloaded);
+        assert_eq!(admission.in_flight(), 2, "a refused request holds nothing");
+        let _small = admission
+            .admit_sized(Some(SMALL_BODY_BYTES))
+            .await
+            .expect("small");
+        let _also_small = admission.admit().await.expect("small");
+        assert!(admission.admit().await.is_err(), "every slot is taken");
+        drop(first);
+        assert!(
+            admission.admit_sized(big).await.is_ok(),
+            "a freed big slot is reused"
+        );
+    }
 
     #[tokio::test]
     async fn a_budget_of_zero_rejects_at_once_with_retry_after() {

@@ -100,11 +100,11 @@ async fn screen_file_part(
             let rest = read_all(&mut field, budget).await?;
             let mut bytes = first.map(|b| b.to_vec()).unwrap_or_default();
             bytes.extend_from_slice(&rest);
-            let slot = state.admission.admit().await?;
+            let slot = state.admission.admit_sized(Some(bytes.len())).await?;
             screen_json_in(screener, slot, bytes).await
         }
         InputFormat::Csv => {
-            let slot = state.admission.admit().await?;
+            let slot = state.admission.admit_sized(budget.declared()).await?;
             screen_streamed_csv(screener, slot, first, &mut field, budget).await
         }
     }?;

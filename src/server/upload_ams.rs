@@ -53,7 +53,8 @@ pub async fn screen_ams(
     screener: Arc<Screener>,
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<Screened, ApiError> {
-    let slot = state.admission.admit().await?;
+    let size = files.iter().map(|(_, bytes)| bytes.len()).sum();
+    let slot = state.admission.admit_sized(Some(size)).await?;
     let ((screening, stored), slot) = run_blocking_holding(slot, move || {
         let manifest = manifest::read_ams_files(&files)?;
         if manifest.lines.is_empty() {

@@ -125,12 +125,12 @@ pub async fn create(
         BodyKind::Json => {
             let mut budget = state.body_budget(&request)?;
             let bytes = read_all(payload, &mut budget).await?;
-            let slot = state.admission.admit().await?;
+            let slot = state.admission.admit_sized(Some(bytes.len())).await?;
             screen_json_in(screener, slot, bytes.to_vec()).await?
         }
         BodyKind::Csv => {
             let mut budget = state.body_budget(&request)?;
-            let slot = state.admission.admit().await?;
+            let slot = state.admission.admit_sized(budget.declared()).await?;
             screen_streamed_csv(screener, slot, None, payload, &mut budget).await?
         }
         BodyKind::Multipart => screen_multipart(&request, payload, &state, screener).await?,
