@@ -7,15 +7,19 @@
 //! party and no country is an error, not a line. Rows are
 //! numbered by position within their shipment id, counting every data row (error rows
 //! included), so a line keeps the same number whether or not an earlier row failed.
-//! A line number given twice in one shipment is an error on the second row (results and
-//! analysts' decisions are addressed by shipment and line, so two lines under one number would
-//! make one of them unreachable). The trade-off: the builder keeps one counter per distinct
-//! shipment id and one small entry per line read (about 20 bytes: a million-line manifest holds
-//! some 20 MB), the price of catching a repeat anywhere in a streamed file.
+//! A line number given twice in one shipment is an error on the second row: a result names its
+//! line by shipment and line number, and two rows under one number could not be told apart. The
+//! containers are part of the key, as in CBP's AMS tables, where a bill numbers its descriptions
+//! per container (`description_sequence_number` 1 in each of two containers is two lines). The
+//! trade-off: the builder keeps one counter per distinct shipment id and one small entry per
+//! line read (about 30 bytes: a million-line manifest holds some 30 MB), the price of catching a
+//! repeat anywhere in a streamed file.
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::limits;
 use super::values::{check_value_usd, parse_line_number, parse_value_usd};
@@ -92,8 +96,9 @@ impl RawLine {
 #[derive(Debug, Default)]
 pub(crate) struct LineBuilder {
     shipments: FxHashMap<String, ShipmentRows>,
-    /// (shipment index, line number) of every line built -> the input line it started on.
-    lines: FxHashMap<(u32, u32), Option<u64>>,
+    /// (shipment index, line number, hash of its containers) of every line built -> the input
+    /// line it started on.
+    lines: FxHashMap<(u32, u32, u64), Option<u64>>,
     unspecified_rows: u64,
 }
 
@@ -200,12 +205,13 @@ impl LineBuilder {
         if !line.is_screenable() {
             return Err(error(None, NOTHING_TO_SCREEN.to_owned(), Some(line_number)));
         }
-        if let Some(first) = self.repeated(&shipment_id, line_number, raw.source_line) {
+        if let Some(first) = self.repeated(&line, raw.source_line) {
             let first = first.map_or_else(String::new, |at| format!(" (first on input line {at})"));
             let message = format!(
-                "line {line_number} of shipment `{shipment_id}` is given twice{first}; results and \
-                 decisions are addressed by shipment and line, so this row was not screened: give \
-                 each row of a shipment its own line number"
+                "line {line_number} of shipment `{shipment_id}` is given twice{first}; a result \
+                 names its line by shipment and line number, and two rows under one number could \
+                 not be told apart, so this row was not screened: give each row of a shipment its \
+                 own line number"
             );
             return Err(error(
                 Some(Field::Line.as_str()),
@@ -216,16 +222,14 @@ impl LineBuilder {
         Ok(line)
     }
 
-    /// Records line `line` of `shipment_id`, read from input line `source_line`; when the
-    /// shipment already has that line, returns where the first one was (and records nothing).
-    fn repeated(
-        &mut self,
-        shipment_id: &str,
-        line: u32,
-        source_line: Option<u64>,
-    ) -> Option<Option<u64>> {
-        let shipment = self.shipments.get(shipment_id)?.index;
-        match self.lines.entry((shipment, line)) {
+    /// Records `line`, read from input line `source_line`; when its shipment already has a line
+    /// of that number in the same containers, returns where the first one was (and records
+    /// nothing).
+    fn repeated(&mut self, line: &ManifestLine, source_line: Option<u64>) -> Option<Option<u64>> {
+        let shipment = self.shipments.get(&line.shipment_id)?.index;
+        let mut containers = FxHasher::default();
+        line.container_numbers.hash(&mut containers);
+        match self.lines.entry((shipment, line.line, containers.finish())) {
             std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(source_line);
@@ -334,6 +338,16 @@ mod tests {
         // The fourth row of A, numbered by its position, takes line 4; a later explicit 4 repeats it.
         assert_eq!(row("A", None, 6).expect("line 4 is free").line, 4);
         assert!(row("A", Some("4"), 7).is_err());
+        // As in AMS, a line number counts per container: the same number in another container
+        // is another line.
+        let mut in_container = raw(&[
+            (Field::ShipmentId, "A"),
+            (Field::Line, "2"),
+            (Field::SupplierName, "X"),
+            (Field::ContainerNumbers, "TEMU6512740"),
+        ]);
+        in_container.source_line = Some(8);
+        assert!(builder.build(in_container).is_ok());
     }
 
     #[test]
