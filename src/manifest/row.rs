@@ -11,9 +11,9 @@
 //! line by shipment and line number, and two rows under one number could not be told apart. The
 //! containers are part of the key, as in CBP's AMS tables, where a bill numbers its descriptions
 //! per container (`description_sequence_number` 1 in each of two containers is two lines). The
-//! trade-off: the builder keeps one counter per distinct shipment id and one small entry per
-//! line read (about 30 bytes: a million-line manifest holds some 30 MB), the price of catching a
-//! repeat anywhere in a streamed file.
+//! trade-off: the builder keeps one counter per distinct shipment id and one 16-byte entry per
+//! line read (with the hash table's spare room, some 35 MB for a million lines), the price of
+//! catching a repeat anywhere in a streamed file.
 
 use std::collections::BTreeMap;
 
@@ -96,9 +96,10 @@ impl RawLine {
 #[derive(Debug, Default)]
 pub(crate) struct LineBuilder {
     shipments: FxHashMap<String, ShipmentRows>,
-    /// (shipment index, line number, hash of its containers) of every line built -> the input
-    /// line it started on.
-    lines: FxHashMap<(u32, u32, u64), Option<u64>>,
+    /// (shipment index, line number, 32-bit hash of its containers) of every line built -> the
+    /// input line it started on (0: unknown). Kept to 16 bytes an entry: a streamed file of
+    /// millions of lines holds one entry per line.
+    lines: FxHashMap<(u32, u32, u32), u32>,
     unspecified_rows: u64,
 }
 
@@ -229,10 +230,17 @@ impl LineBuilder {
         let shipment = self.shipments.get(&line.shipment_id)?.index;
         let mut containers = FxHasher::default();
         line.container_numbers.hash(&mut containers);
-        match self.lines.entry((shipment, line.line, containers.finish())) {
-            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+        let key = (shipment, line.line, containers.finish() as u32);
+        match self.lines.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                Some(Some(u64::from(*first.get())).filter(|&at| at > 0))
+            }
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(source_line);
+                slot.insert(
+                    source_line
+                        .and_then(|at| u32::try_from(at).ok())
+                        .unwrap_or(0),
+                );
                 None
             }
         }
