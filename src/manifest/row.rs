@@ -16,7 +16,6 @@
 //! catching a repeat anywhere in a streamed file.
 
 use std::collections::BTreeMap;
-
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHasher};

@@ -333,14 +333,17 @@ fn run_pairs(a: &PreparedName, b: &PreparedName) -> Pairs {
 
 /// The joined (folded) spelling of a range, to confirm a hash match.
 fn joined(tokens: &[Token], (s, e): (usize, usize), keys: bool) -> String {
-    let mut out = String::with_capacity(
-        tokens[s..e]
-            .iter()
-            .map(|t| t.key.len() + t.text.len())
-            .sum(),
-    );
-    for t in &tokens[s..e] {
-        for c in if keys { t.key.chars() } else { t.text.chars() } {
+    fn spelling(t: &Token, keys: bool) -> &str {
+        if keys {
+            &t.key
+        } else {
+            &t.text
+        }
+    }
+    let run = &tokens[s..e];
+    let mut out = String::with_capacity(run.iter().map(|t| spelling(t, keys).len()).sum());
+    for t in run {
+        for c in spelling(t, keys).chars() {
             if !out.ends_with(c) {
                 out.push(c);
             }

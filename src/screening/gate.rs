@@ -47,10 +47,7 @@ impl Gate {
         let level = self.fail_on.verdict();
         let reached = summary.at_least(level);
         if reached > 0 {
-            reasons.push(format!(
-                "{reached} line(s) at {} or above",
-                verdict_name(level)
-            ));
+            reasons.push(format!("{reached} line(s) at {} or above", level.as_str()));
         }
         if summary.errors > 0 && !self.allow_row_errors {
             reasons.push(format!(
@@ -60,13 +57,6 @@ impl Gate {
         }
         reasons
     }
-}
-
-fn verdict_name(verdict: Verdict) -> String {
-    serde_json::to_value(verdict)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Screening a stream of records in constant memory: records are taken in chunks, each chunk is
-//! screened in parallel (rayon; a chunk of a few lines on the calling thread), and results leave in input order through a sink. The caller owns
-//! all I/O (reading records, writing results); this module only sequences the work.
+//! screened in parallel (rayon; a chunk of a few lines on the calling thread), and results leave
+//! in input order through a sink. The caller owns all I/O (reading records, writing results);
+//! this module only sequences the work.
 
 use rayon::prelude::*;
 

@@ -22,13 +22,7 @@ pub fn with_error_body(response: ServiceResponse<BoxBody>) -> ServiceResponse<Bo
     }
     let path = response.request().path().to_owned();
     let error = match status {
-        StatusCode::NOT_FOUND => ApiError::new(
-            ErrorCode::NotFound,
-            format!(
-                "no route or file `{path}`; the routes are listed in the OpenAPI document at \
-                 /openapi.json"
-            ),
-        ),
+        StatusCode::NOT_FOUND => super::error::no_route(&path),
         StatusCode::METHOD_NOT_ALLOWED => ApiError::new(
             ErrorCode::MethodNotAllowed,
             format!("this method is not allowed on `{path}`"),

@@ -372,14 +372,17 @@ pub fn path_error_handler(
 
 /// The default service: no route has this path.
 pub async fn not_found(request: HttpRequest) -> HttpResponse {
+    no_route(request.path()).error_response()
+}
+
+/// The 404 of a path nothing answers (no route, or no file under a static route).
+pub fn no_route(path: &str) -> ApiError {
     ApiError::new(
         ErrorCode::NotFound,
         format!(
-            "no route `{}`; the routes are listed in the OpenAPI document at /openapi.json",
-            request.path()
+            "no route `{path}`; the routes are listed in the OpenAPI document at /openapi.json"
         ),
     )
-    .error_response()
 }
 
 /// Every resource's default service: the path exists, the method does not. `allow` lists the

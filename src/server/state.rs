@@ -227,13 +227,7 @@ impl AppState {
     }
 }
 
-/// A screener over the knowledge base at `path` (snapshot file or OFAC directory), or the
-/// built-in one.
-pub fn load_screener(path: Option<&Path>, options: ScreeningOptions) -> Result<Screener, KbError> {
-    Ok(Screener::with_options(Arc::new(load_kb(path)?), options))
-}
-
-/// The knowledge base at `path`, or the built-in one.
+/// The knowledge base at `path` (snapshot file or OFAC directory), or the built-in one.
 fn load_kb(path: Option<&Path>) -> Result<KnowledgeBase, KbError> {
     match path {
         Some(path) => KnowledgeBase::load(path),
