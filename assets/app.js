@@ -264,7 +264,7 @@
       el('tbody', {}, flag.evidence.map((e) => el('tr', {},
         el('td', {}, e.field), el('td', {}, e.input), el('td', {}, e.matched),
         el('td', {}, Number(e.score).toFixed(2)), el('td', {}, e.tier),
-        el('td', {}, link(e.source.url, e.source.title), ` (${e.source.date})`,
+        el('td', {}, sourceLink(sourceOf(e.source)),
           e.note ? el('div', { class: 'muted small' }, e.note) : null))))));
   }
 
@@ -276,12 +276,30 @@
       (identity.to_confirm || []).length ? el('span', { class: 'muted' }, ` To confirm: ${identity.to_confirm.join('; ')}`) : null);
   }
 
+  // A result names each source and legal text by id and gives them once, in its `sources` and
+  // `legal_texts` tables; results stored before the tables existed carry them inline.
+  function sourceOf(ref) {
+    if (ref && typeof ref === 'object') return ref;
+    return ((state.screening && state.screening.sources) || {})[ref] || { title: `source ${ref} (not in the result)`, date: '?', url: '' };
+  }
+
+  function quoteOf(citation) {
+    if (citation.text) return citation;
+    return ((state.screening && state.screening.legal_texts) || {})[citation.id] || { text: '(text not in the result)', source: { title: '', date: '?', url: '' } };
+  }
+
+  function sourceLink(source) {
+    return [link(source.url, source.title), ` (${source.date})`];
+  }
+
   function lawOf(law) {
     return el('section', { class: 'law' },
       el('h4', {}, `Regime: ${words(law.regime)}`),
       el('p', {}, law.consequence),
-      el('ul', {}, law.legal_basis.map((c) => el('li', {}, el('strong', {}, c.citation), ': ',
-        el('q', {}, c.text), ' ', link(c.source.url, c.source.title), ` (${c.source.date})`))),
+      el('ul', {}, law.legal_basis.map((c) => {
+        const quote = quoteOf(c);
+        return el('li', {}, el('strong', {}, c.citation), ': ', el('q', {}, quote.text), ' ', ...sourceLink(quote.source));
+      })),
       el('p', {}, el('strong', {}, 'Guidance: '), law.guidance));
   }
 

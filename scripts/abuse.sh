@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Replays hostile and careless clients against a running service and prints, per scenario, what
 # held: long names, stalled and dripped bodies, a repeated line number, two files in one form, a
-# fail_on gate over an unreadable row, framework-level errors, a forged log line, small requests
-# while big uploads run, and the server's peak memory. Each scenario is bounded in time.
+# fail_on gate over an unreadable row, framework-level errors, a forged log line, the result size
+# of a flag-heavy manifest, small requests while big uploads run, and the server's peak memory. Each scenario is bounded in time.
 #
 #   scripts/abuse.sh [BINARY]        # default target/release/caatsa-screen (built if missing)
 #   BIG_MB=10 scripts/abuse.sh       # size of each of the four big uploads (default 1 MiB; see
@@ -140,8 +140,13 @@ forged = [l for l in open(log_path, encoding="utf-8", errors="replace") if l.sta
 report("a newline in a path does not forge a log line", not forged, f"{len(forged)} forged line(s)")
 
 # 6. Small requests while four big uploads run.
-big = "Supplier,Country of Origin,HTS\n" + "".join(
-    f"Dandong Seafood Processing {i} Co Ltd,CN,0304.75\n" for i in range(big_mb * 1024 * 1024 // 48))
+seafood = lambda n: "Supplier,Country of Origin,HTS\n" + "".join(
+    f"Dandong Seafood Processing {i} Co Ltd,CN,0304.75\n" for i in range(n))
+status, _, data = post_csv(seafood(2000))
+per_line = len(data) / 2000
+report("result size of a flag-heavy seafood manifest", status == 200 and per_line <= 3072,
+       f"{per_line:,.0f} bytes a line on 2,000 lines (target 3 KB; every line has two flags)")
+big = seafood(big_mb * 1024 * 1024 // 48)
 small = {"lines": [{"line": i + 1, "supplier_name": "ACME Trading", "supplier_country": "CN"} for i in range(20)]}
 stop = time.time() + 20
 big_status, small_status = [], []

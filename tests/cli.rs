@@ -95,25 +95,41 @@ fn the_demo_manifest_gets_the_documented_verdicts() {
 fn every_flag_shows_the_matched_name_score_and_source_url() {
     let out = run(&["screen", &fixture("demo_manifest.csv")]);
     let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (texts, sources) = (&result["legal_texts"], &result["sources"]);
+    let (mut cited_texts, mut cited_sources) = (Vec::new(), Vec::new());
     for line in result["results"].as_array().unwrap() {
         for flag in line["flags"].as_array().unwrap() {
             for law in flag["law"].as_array().unwrap() {
-                assert!(!law["legal_basis"].as_array().unwrap().is_empty());
+                let basis = law["legal_basis"].as_array().unwrap();
+                assert!(!basis.is_empty());
                 assert!(!law["guidance"].as_str().unwrap().is_empty());
+                for c in basis {
+                    let quoted = &texts[c["id"].as_str().unwrap()];
+                    assert_eq!(quoted["citation"], c["citation"], "{c}");
+                    assert!(quoted["text"].as_str().is_some_and(|t| !t.is_empty()));
+                    cited_texts.push(c["id"].as_str().unwrap().to_owned());
+                }
             }
             for e in flag["evidence"].as_array().unwrap() {
                 assert!(e["matched"].as_str().is_some_and(|m| !m.is_empty()));
                 assert!(e["score"]
                     .as_f64()
                     .is_some_and(|s| (0.0..=1.0).contains(&s)));
+                let id = e["source"].as_str().unwrap();
                 assert!(
-                    e["source"]["url"]
+                    sources[id]["url"]
                         .as_str()
                         .is_some_and(|u| u.starts_with("http")),
                     "{e}"
                 );
+                cited_sources.push(id.to_owned());
             }
         }
+    }
+    // The tables list what the lines cite, and nothing else.
+    for (table, cited) in [(texts, &cited_texts), (sources, &cited_sources)] {
+        let listed = table.as_object().unwrap();
+        assert!(listed.keys().all(|k| cited.contains(k)), "{table}");
     }
 }
 

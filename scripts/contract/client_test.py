@@ -67,7 +67,12 @@ def main(base_url, json_path, csv_path, key):
     check(isinstance(flag.code, FlagCode), "flag code is the FlagCode enum")
     check(all(isinstance(r, Regime) for r in flag.regimes), "regimes are the Regime enum")
     check(isinstance(evidence.kind, EvidenceKind) and isinstance(evidence.tier, Tier), "typed evidence")
-    check(evidence.source.url.startswith("http"), f"evidence source has a URL: {evidence.source!r}")
+    # Evidence names its source by id; the document's `sources` table gives it once.
+    source = screening.sources[evidence.source]
+    check(source.url.startswith("http"), f"evidence source {evidence.source} has a URL: {source!r}")
+    basis = flag.law[0].legal_basis[0]
+    quoted = screening.legal_texts[basis.id]
+    check(quoted.citation == basis.citation and quoted.text, f"cited text {basis.id} is quoted: {quoted!r}")
     stored = get_screening.sync(id=screening.screening_id, client=client)
     check(stored.screening.results == screening.results, "GET /v1/screenings/{id} returns the result")
     listed = list_screenings.sync(client=client, limit=1)
@@ -83,7 +88,7 @@ def main(base_url, json_path, csv_path, key):
     print(
         f"JSON manifest: {screening.summary.lines} lines; {result.shipment_id} line {result.line} "
         f"is {result.verdict.value}: {flag.code.value} ({evidence.tier.value}) matched "
-        f"{evidence.matched!r} from {evidence.source.title} ({evidence.source.date})"
+        f"{evidence.matched!r} from {source.title} ({source.date})"
     )
 
     upload = ManifestUpload(

@@ -17,6 +17,7 @@ use caatsa_screen::report::stream::{CsvWriter, JsonWriter, ResultWriter};
 use caatsa_screen::report::table::TableWriter;
 use caatsa_screen::screening::gate::{FailOn, Gate};
 use caatsa_screen::screening::stream::{screen_stream, Item, DEFAULT_CHUNK};
+use caatsa_screen::screening::tables::Tables;
 use caatsa_screen::screening::{ScreeningHeader, Summary, Warning};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -121,7 +122,7 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     }
     let started = Instant::now();
     let (records, warnings) = open_records(&args)?;
-    let (mut writer, format) = open_writer(&args, &screener.header())?;
+    let (mut writer, format) = open_writer(&args, &screener.header(), screener.tables())?;
     let bar = progress_bar();
     let mut failure: Option<std::io::Error> = None;
     let summary = screen_stream(
@@ -157,6 +158,7 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
 pub fn open_writer(
     args: &ScreenArgs,
     header: &ScreeningHeader,
+    tables: Tables,
 ) -> anyhow::Result<(Box<dyn ResultWriter>, OutputFormat)> {
     let to_terminal = args.out.is_none() && std::io::stdout().is_terminal();
     let format = OutputFormat::choose(args.format, to_terminal);
@@ -167,7 +169,7 @@ pub fn open_writer(
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let writer: Box<dyn ResultWriter> = match format {
-        OutputFormat::Json => Box::new(JsonWriter::start(sink, header)?),
+        OutputFormat::Json => Box::new(JsonWriter::start(sink, header, tables)?),
         OutputFormat::Csv => Box::new(CsvWriter::start(sink, header)?),
         OutputFormat::Table => Box::new(TableWriter::start(sink, colour(to_terminal))?),
     };

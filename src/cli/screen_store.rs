@@ -88,7 +88,7 @@ pub fn run(args: &ScreenArgs, screener: &Screener) -> anyhow::Result<ExitCode> {
         created_at: screening.created_at.clone(),
         indicators_version: screening.indicators_version.clone(),
     };
-    let (mut writer, output) = open_writer(args, &header)?;
+    let (mut writer, output) = open_writer(args, &header, screener.tables())?;
     for line in &screening.results {
         writer.line(line).context("writing the result")?;
     }

@@ -50,7 +50,7 @@ pub struct ManifestLine {
     /// The US port where the goods were unladen (`Oakland, California`), as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub port_of_unlading: Option<String>,
-    /// The arrival date as written; [`super::checks`] warns when it is not a date.
+    /// The arrival date as written; the line checks warn when it is not a date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub arrival_date: Option<String>,
     /// The CBP entry number (Form 7501 block 1), when the export has one.

@@ -2,11 +2,13 @@
 //! million-line batch never sits in memory. The JSON document has the same keys as
 //! [`crate::screening::Screening`] (`summary`, known only at the end, is written last — key order
 //! is not significant in JSON); row errors are kept until the end of the JSON document because
-//! they belong in its `errors` array.
+//! they belong in its `errors` array, and so are the `legal_texts` and `sources` the lines cite
+//! (a few dozen entries, however many lines: see [`crate::screening::tables`]).
 
 use std::io::Write;
 
 use crate::manifest::RowError;
+use crate::screening::tables::Tables;
 use crate::screening::{LineResult, ScreeningHeader, Summary, Warning};
 
 /// A sink for one screening's results, in input order.
@@ -20,10 +22,13 @@ pub struct JsonWriter<W: Write> {
     out: W,
     first: bool,
     errors: Vec<RowError>,
+    tables: Tables,
 }
 
 impl<W: Write> JsonWriter<W> {
-    pub fn start(mut out: W, header: &ScreeningHeader) -> std::io::Result<Self> {
+    /// Starts the document; `tables` (from [`crate::screening::Screener::tables`]) collect what
+    /// the lines cite.
+    pub fn start(mut out: W, header: &ScreeningHeader, tables: Tables) -> std::io::Result<Self> {
         write!(
             out,
             "{{\"screening_id\":{},\"created_at\":{},\"indicators_version\":{},\"results\":[",
@@ -35,6 +40,7 @@ impl<W: Write> JsonWriter<W> {
             out,
             first: true,
             errors: Vec::new(),
+            tables,
         })
     }
 }
@@ -49,6 +55,7 @@ impl<W: Write> ResultWriter for JsonWriter<W> {
             self.out.write_all(b",\n")?;
         }
         self.first = false;
+        self.tables.add(result);
         serde_json::to_writer(&mut self.out, result).map_err(std::io::Error::other)
     }
 
@@ -60,9 +67,11 @@ impl<W: Write> ResultWriter for JsonWriter<W> {
     fn finish(&mut self, summary: &Summary, warnings: &[Warning]) -> std::io::Result<()> {
         writeln!(
             self.out,
-            "],\"errors\":{},\"warnings\":{},\"summary\":{}}}",
+            "],\"errors\":{},\"warnings\":{},\"legal_texts\":{},\"sources\":{},\"summary\":{}}}",
             json(&self.errors)?,
             json(warnings)?,
+            json(&self.tables.legal_texts)?,
+            json(&self.tables.sources)?,
             json(summary)?
         )?;
         self.out.flush()

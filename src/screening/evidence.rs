@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cited::SourceRef;
 use super::identity::Identity;
-use crate::indicators::{AliasOrigin, EntityRole, LaborExportBasis, ListKind, Source, Tier};
+use crate::indicators::{AliasOrigin, EntityRole, LaborExportBasis, ListKind, Tier};
 use crate::manifest::Field;
 
 /// What kind of indicator an evidence item matched.
@@ -111,9 +112,11 @@ impl SpellingKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MatchedSpelling {
     pub kind: SpellingKind,
-    /// The source that uses the spelling ([`SpellingKind::SourceSpelling`] only).
+    /// The source that uses the spelling ([`SpellingKind::SourceSpelling`] only): its id in the
+    /// document's `sources`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<Source>,
+    #[schema(value_type = Option<String>)]
+    pub source: Option<SourceRef>,
 }
 
 /// One fact behind a flag: which input matched which indicator, how well, on whose word.
@@ -130,7 +133,9 @@ pub struct Evidence {
     pub tier: Tier,
     /// Match score in [0, 1]; 1 for exact matches of codes and places.
     pub score: f64,
-    pub source: Source,
+    /// The source's id in the document's `sources` table (title, date, URL).
+    #[schema(value_type = String)]
+    pub source: SourceRef,
     /// For name matches: which spelling matched and where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spelling: Option<MatchedSpelling>,
@@ -143,8 +148,8 @@ pub struct Evidence {
     /// For LABOR_EXPORTER: why the entry counts as designated for labor export, on whose word.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labor_export: Option<LaborExportBasis>,
-    /// The year of the source, when it is older than [`super::age::OLD_SOURCE_YEARS`] years at
-    /// the time of screening (ask for current evidence).
+    /// The source's age in years, when it is older than the age at which current evidence should
+    /// be asked for (`screening::age::OLD_SOURCE_YEARS`) at the time of screening.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_age_years: Option<u32>,
     /// What the source documents, in one sentence.

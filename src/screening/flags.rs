@@ -152,9 +152,60 @@ pub struct OfficialPublication {
     pub url: String,
 }
 
-/// A quoted legal text (or a sourced summary where the text was not retrieved).
+/// A flag's reference to a legal text: the text's id in the document's `legal_texts` table and
+/// how it is cited, so a reader sees which law without a look-up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(from = "CitationIn")]
 pub struct Citation {
+    /// The key of the quoted text in the document's `legal_texts`.
+    pub id: String,
+    pub citation: String,
+    /// A result stored before the `legal_texts` table existed quoted the text here; reading it
+    /// keeps the quote (under an id made from its content) so that nothing of the record is
+    /// lost. Never written.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub inline: Option<Box<QuotedText>>,
+}
+
+/// A citation as read: the current `{id, citation}` or the earlier inline quotation.
+#[derive(Deserialize)]
+struct CitationIn {
+    #[serde(default)]
+    id: String,
+    citation: String,
+    text: Option<String>,
+    source: Option<Source>,
+    official: Option<OfficialPublication>,
+}
+
+impl From<CitationIn> for Citation {
+    fn from(c: CitationIn) -> Citation {
+        let inline = match (c.text, c.source) {
+            (Some(text), Some(source)) if c.id.is_empty() => Some(Box::new(QuotedText {
+                citation: c.citation.clone(),
+                text,
+                source,
+                official: c.official,
+            })),
+            _ => None,
+        };
+        let id = match &inline {
+            Some(q) => super::cited::content_id("text", &[&q.citation, &q.text]),
+            None => c.id,
+        };
+        Citation {
+            id,
+            citation: c.citation,
+            inline,
+        }
+    }
+}
+
+/// A quoted legal text (or a sourced summary where the text was not retrieved), as a result
+/// document carries it once in its `legal_texts` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct QuotedText {
     pub citation: String,
     pub text: String,
     /// The copy the quoted words were checked against.
@@ -171,6 +222,7 @@ pub struct RegimeLaw {
     pub regime: Regime,
     /// One sentence: the legal consequence, conditional on the facts.
     pub consequence: String,
+    /// The texts it rests on, quoted once in the document's `legal_texts`.
     pub legal_basis: Vec<Citation>,
     /// What to do under this regime, and only this one.
     pub guidance: String,

@@ -6,7 +6,7 @@
 use crate::indicators::legal::{self, LegalTexts};
 use crate::indicators::SectorId;
 
-use super::flags::{Citation, FlagCode, OfficialPublication, RegimeLaw};
+use super::flags::{Citation, FlagCode, OfficialPublication, QuotedText, RegimeLaw};
 use super::guidance;
 use super::regime::Regime;
 
@@ -92,15 +92,25 @@ pub fn citations(
         .into_iter()
         .filter_map(|id| texts.get(id))
         .map(|t| Citation {
+            id: t.id.clone(),
             citation: t.citation.clone(),
-            text: t.text.clone().unwrap_or_else(|| t.note.clone()),
-            source: t.source.clone(),
-            official: t.official.as_ref().map(|o| OfficialPublication {
-                title: o.title.clone(),
-                url: o.url.clone(),
-            }),
+            inline: None,
         })
         .collect()
+}
+
+/// The quoted text with id `id`, as a result document's `legal_texts` carries it: the verbatim
+/// words, or the sourced note where no text was retrieved.
+pub fn quoted(texts: &LegalTexts, id: &str) -> Option<QuotedText> {
+    texts.get(id).map(|t| QuotedText {
+        citation: t.citation.clone(),
+        text: t.text.clone().unwrap_or_else(|| t.note.clone()),
+        source: t.source.clone(),
+        official: t.official.as_ref().map(|o| OfficialPublication {
+            title: o.title.clone(),
+            url: o.url.clone(),
+        }),
+    })
 }
 
 /// The law of a flag of `code`: one part per regime, the prohibition first.
@@ -136,9 +146,11 @@ mod tests {
                     text_ids(code, regime, &[]).len(),
                     "{code} {regime}: a cited id is missing"
                 );
-                assert!(cited
-                    .iter()
-                    .all(|c| !c.text.is_empty() && c.source.url.starts_with("http")));
+                for c in &cited {
+                    let quoted = quoted(&texts, &c.id).expect("a cited id has its text");
+                    assert_eq!(quoted.citation, c.citation);
+                    assert!(!quoted.text.is_empty() && quoted.source.url.starts_with("http"));
+                }
             }
         }
     }
@@ -180,7 +192,7 @@ mod tests {
     fn laws_link_their_official_publication() {
         let texts = texts();
         let law = law(&texts, FlagCode::LaborExporter, &[]);
-        let statute = &law[0].legal_basis[0];
+        let statute = quoted(&texts, &law[0].legal_basis[0].id).unwrap();
         assert!(statute
             .official
             .as_ref()
@@ -193,28 +205,31 @@ mod tests {
         let sectors = |ids: &[&str]| -> Vec<SectorId> {
             ids.iter().filter_map(|s| SectorId::parse(s)).collect()
         };
-        let seafood = citations(
+        let quote = |cited: Vec<Citation>| -> Vec<QuotedText> {
+            cited.iter().filter_map(|c| quoted(&texts, &c.id)).collect()
+        };
+        let seafood = quote(citations(
             &texts,
             FlagCode::SectorCountryRisk,
             Regime::RiskIndicator,
             &sectors(&["seafood"]),
-        );
+        ));
         assert!(seafood
             .iter()
             .any(|c| c.text.contains("seafood is smuggled")));
-        let garments = citations(
+        let garments = quote(citations(
             &texts,
             FlagCode::NkLaborRegion,
             Regime::RiskIndicator,
             &sectors(&["apparel"]),
-        );
+        ));
         assert!(garments.iter().any(|c| c.text.contains("embroidery")));
-        let timber = citations(
+        let timber = quote(citations(
             &texts,
             FlagCode::SectorCountryRisk,
             Regime::RiskIndicator,
             &sectors(&["timber"]),
-        );
+        ));
         assert!(!timber.iter().any(|c| c.text.contains("embroidery")));
     }
 }

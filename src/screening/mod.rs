@@ -9,6 +9,7 @@
 
 pub mod age;
 pub mod assemble;
+pub mod cited;
 pub mod distinctive;
 pub mod evidence;
 pub mod facts;
@@ -27,11 +28,13 @@ pub mod screener;
 pub mod search;
 pub mod sentences;
 pub mod stream;
+pub mod tables;
 pub mod texts;
 pub mod verdict;
 
+pub use cited::SourceRef;
 pub use evidence::{Evidence, EvidenceKind, MatchedSpelling, SpellingKind};
-pub use flags::{Citation, Flag, FlagCode, OfficialPublication, RegimeLaw};
+pub use flags::{Citation, Flag, FlagCode, OfficialPublication, QuotedText, RegimeLaw};
 pub use identity::{Identity, IdentityStrength};
 pub use regime::Regime;
 pub use result::{

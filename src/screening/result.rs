@@ -3,9 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::flags::{Flag, FlagCode};
+use super::flags::{Flag, FlagCode, QuotedText};
+use super::tables::{resolve, LegalTextTable, SourceTable, Tables, Unresolved};
 use super::verdict::Verdict;
-use crate::indicators::SectorId;
+use crate::indicators::{SectorId, Source};
 use crate::manifest::{ManifestLine, RowError};
 
 /// A country field resolved against the ISO 3166 table.
@@ -128,7 +129,12 @@ impl Summary {
 }
 
 /// The result of screening one manifest.
+///
+/// Flags cite legal texts, and evidence items cite sources, by id; `legal_texts` and `sources`
+/// give each once. Reading a document back resolves every source id against `sources` and
+/// refuses a document whose ids do not resolve.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(try_from = "ScreeningDocument")]
 pub struct Screening {
     pub screening_id: String,
     /// RFC 3339 time the screening ran.
@@ -141,6 +147,51 @@ pub struct Screening {
     /// screening, and a knowledge base older than the configured maximum (`STALE_LIST`).
     #[serde(default)]
     pub warnings: Vec<Warning>,
+    /// Every legal text the flags cite (`law[].legal_basis[].id`), quoted once: citation, text,
+    /// the copy it was checked against, its official publication.
+    #[serde(default)]
+    #[schema(value_type = std::collections::BTreeMap<String, QuotedText>)]
+    pub legal_texts: LegalTextTable,
+    /// Every source the evidence cites (`evidence[].source`), once: title, date, URL.
+    #[serde(default)]
+    #[schema(value_type = std::collections::BTreeMap<String, Source>)]
+    pub sources: SourceTable,
+}
+
+/// A screening as read from JSON, before its source ids are resolved.
+#[derive(Deserialize)]
+struct ScreeningDocument {
+    screening_id: String,
+    created_at: String,
+    indicators_version: String,
+    summary: Summary,
+    results: Vec<LineResult>,
+    errors: Vec<RowError>,
+    #[serde(default)]
+    warnings: Vec<Warning>,
+    #[serde(default)]
+    legal_texts: LegalTextTable,
+    #[serde(default)]
+    sources: SourceTable,
+}
+
+impl TryFrom<ScreeningDocument> for Screening {
+    type Error = Unresolved;
+
+    fn try_from(mut doc: ScreeningDocument) -> Result<Screening, Unresolved> {
+        resolve(&mut doc.results, &mut doc.sources, &mut doc.legal_texts)?;
+        Ok(Screening {
+            screening_id: doc.screening_id,
+            created_at: doc.created_at,
+            indicators_version: doc.indicators_version,
+            summary: doc.summary,
+            results: doc.results,
+            errors: doc.errors,
+            warnings: doc.warnings,
+            legal_texts: doc.legal_texts,
+            sources: doc.sources,
+        })
+    }
 }
 
 /// What kind of warning.
@@ -194,15 +245,20 @@ pub struct ScreeningHeader {
 }
 
 impl Screening {
-    /// Assembles a screening from its header and what screening produced.
+    /// Assembles a screening from its header and what screening produced; `tables` quote the
+    /// legal texts and sources the results cite.
     pub fn new(
         header: ScreeningHeader,
         summary: Summary,
         results: Vec<LineResult>,
         errors: Vec<RowError>,
         warnings: Vec<Warning>,
+        mut tables: Tables,
     ) -> Screening {
+        results.iter().for_each(|line| tables.add(line));
         Screening {
+            legal_texts: tables.legal_texts,
+            sources: tables.sources,
             screening_id: header.screening_id,
             created_at: header.created_at,
             indicators_version: header.indicators_version,

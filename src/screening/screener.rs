@@ -21,6 +21,7 @@ use super::freshness::{self, DEFAULT_MAX_LIST_AGE_DAYS};
 use super::result::{LineResult, Screening, ScreeningHeader, Summary, Warning};
 use super::rules::origin::KpPlaceIndex;
 use super::rules::{self, parties::PartyWatchlist, places::RegionIndex, vessel::VesselWatchlist};
+use super::tables::Tables;
 
 /// Fewer lines than this are screened on the calling thread. Handing a few lines to the rayon
 /// pool costs more than it saves where it matters: a service screening hundreds of small
@@ -168,7 +169,19 @@ impl Screener {
         }
         summary.errors = errors.len();
         let warnings = self.warnings(warnings);
-        Screening::new(self.header(), summary, results, errors, warnings)
+        Screening::new(
+            self.header(),
+            summary,
+            results,
+            errors,
+            warnings,
+            self.tables(),
+        )
+    }
+
+    /// Empty document tables ([`super::tables`]) quoting this knowledge base's legal texts.
+    pub fn tables(&self) -> Tables {
+        Tables::new(Arc::clone(&self.kb))
     }
 
     /// A new screening's header: a fresh id, the current time and this knowledge base's

@@ -91,6 +91,7 @@ pub fn screen_csv<R: Read>(screener: &Screener, reader: R) -> Result<Screening, 
         results,
         errors,
         warnings,
+        screener.tables(),
     ))
 }
 

@@ -32,14 +32,91 @@ fn demo_lines() -> Vec<caatsa_screen::manifest::ManifestLine> {
     manifest::read(&bytes, InputFormat::Csv).unwrap().lines
 }
 
-#[test]
-fn the_json_of_a_line_with_several_flags_is_stable() {
-    let line = demo_lines()
+/// The demo's Donggang seafood line: a supplier named by an investigation, in a region with
+/// documented North Korean workers, several flags and sources.
+fn donggang_line() -> caatsa_screen::manifest::ManifestLine {
+    demo_lines()
         .into_iter()
         .find(|l| l.shipment_id == "OOLU2730955")
-        .unwrap();
-    let result = builtin().screen_line(&line);
-    insta::assert_json_snapshot!("donggang_jinhui_line", result);
+        .unwrap()
+}
+
+#[test]
+fn the_json_of_a_line_with_several_flags_is_stable() {
+    let line = donggang_line();
+    let mut document = builtin().screen(&[line], Vec::new(), Vec::new());
+    // A fresh id and the clock's time; everything else is fixed.
+    document.screening_id = "[id]".into();
+    document.created_at = "[time]".into();
+    insta::assert_json_snapshot!("donggang_jinhui_line", document);
+}
+
+#[test]
+fn a_document_quotes_each_cited_text_and_source_once_and_reads_back_whole() {
+    let lines = demo_lines();
+    let document = builtin().screen(&lines, Vec::new(), Vec::new());
+    let json = serde_json::to_string(&document).unwrap();
+    let distinct = document.sources.len();
+    assert!(distinct > 3 && !document.legal_texts.is_empty());
+    let first_url = &document.sources.values().next().unwrap().url;
+    assert_eq!(json.matches(first_url.as_str()).count(), 1, "{first_url}");
+    let back: caatsa_screen::screening::Screening = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, document);
+}
+
+#[test]
+fn a_document_citing_a_source_it_does_not_list_is_refused() {
+    let line = donggang_line();
+    let mut document =
+        serde_json::to_value(builtin().screen(&[line], Vec::new(), Vec::new())).unwrap();
+    let id = document["results"][0]["flags"][0]["evidence"][0]["source"].clone();
+    document["sources"]
+        .as_object_mut()
+        .unwrap()
+        .remove(id.as_str().unwrap());
+    let error = serde_json::from_value::<caatsa_screen::screening::Screening>(document)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains(id.as_str().unwrap()) && error.contains("sources"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_result_stored_before_the_tables_existed_still_reads_back() {
+    // The earlier form quoted each source and legal text inline, without ids.
+    let line = donggang_line();
+    let document = builtin().screen(&[line], Vec::new(), Vec::new());
+    let mut old = serde_json::to_value(&document).unwrap();
+    let (sources, texts) = (old["sources"].take(), old["legal_texts"].take());
+    let object = old.as_object_mut().unwrap();
+    object.remove("sources");
+    object.remove("legal_texts");
+    for flag in object["results"][0]["flags"].as_array_mut().unwrap() {
+        for evidence in flag["evidence"].as_array_mut().unwrap() {
+            let id = evidence["source"].as_str().unwrap().to_owned();
+            evidence["source"] = sources[&id].clone();
+        }
+        for law in flag["law"].as_array_mut().unwrap() {
+            for c in law["legal_basis"].as_array_mut().unwrap() {
+                *c = texts[c["id"].as_str().unwrap()].clone();
+            }
+        }
+    }
+    let back: caatsa_screen::screening::Screening = serde_json::from_value(old).unwrap();
+    assert_eq!(back.sources, document.sources);
+    assert_eq!(
+        back.results[0].flags[0].evidence,
+        document.results[0].flags[0].evidence
+    );
+    // Each inline quotation is kept, under an id made from its content.
+    let citation = &back.results[0].flags[0].law[0].legal_basis[0];
+    let kept = &back.legal_texts[&citation.id];
+    let quoted = &document.legal_texts[&document.results[0].flags[0].law[0].legal_basis[0].id];
+    assert_eq!(kept, quoted);
+    assert!(citation.id.starts_with("text-"));
+    assert_eq!(back.legal_texts.len(), document.legal_texts.len());
 }
 
 #[test]

@@ -7,6 +7,7 @@ pub mod parties;
 pub mod places;
 pub mod vessel;
 
+use super::cited::SourceRef;
 use super::evidence::{Evidence, EvidenceKind, MatchedSpelling, SpellingKind};
 use super::flags::FlagCode;
 use super::verdict::Verdict;
@@ -54,7 +55,7 @@ pub fn spelling_of(entity: &ListedEntity, matched: &WatchName) -> MatchedSpellin
         },
         Some(a) => MatchedSpelling {
             kind: SpellingKind::of_alias(a.origin),
-            source: a.source.clone(),
+            source: a.source.as_ref().map(SourceRef::new),
         },
     }
 }
@@ -83,7 +84,7 @@ pub fn entity_evidence(
         kind: EvidenceKind::of_list(entity.list),
         tier: entity.tier,
         score: round3(score),
-        source: entity.source.clone(),
+        source: SourceRef::new(&entity.source),
         spelling: None,
         role: entity.role,
         identity: None,
@@ -111,7 +112,7 @@ pub fn indicator_evidence(
         kind,
         tier,
         score: 1.0,
-        source: source.clone(),
+        source: SourceRef::new(source),
         spelling: None,
         role: None,
         identity: None,
