@@ -49,6 +49,14 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> std::io::Result<String> {
     serde_json::to_string(value).map_err(std::io::Error::other)
 }
 
+impl<W: Write> JsonWriter<W> {
+    /// Closes the document and hands back the sink.
+    pub fn finish_into(mut self, summary: &Summary, warnings: &[Warning]) -> std::io::Result<W> {
+        self.finish(summary, warnings)?;
+        Ok(self.out)
+    }
+}
+
 impl<W: Write> ResultWriter for JsonWriter<W> {
     fn line(&mut self, result: &LineResult) -> std::io::Result<()> {
         if !self.first {
@@ -91,6 +99,13 @@ impl<W: Write> CsvWriter<W> {
             out,
             version: header.indicators_version.to_owned(),
         })
+    }
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// Flushes the rows and hands back the sink.
+    pub fn finish_into(self) -> std::io::Result<W> {
+        self.out.into_inner().map_err(|e| e.into_error())
     }
 }
 

@@ -228,7 +228,12 @@ impl ApiError {
 
     /// A manifest with no line to screen, listing (at most [`MAX_ERROR_DETAILS`] of) its row errors.
     pub fn no_screenable_line(errors: &[RowError]) -> ApiError {
-        let message = if errors.is_empty() {
+        ApiError::no_screenable_line_of(errors.len(), errors)
+    }
+
+    /// [`ApiError::no_screenable_line`] for `count` row errors of which `first` are known.
+    pub fn no_screenable_line_of(count: usize, first: &[RowError]) -> ApiError {
+        let message = if count == 0 {
             "the manifest has no line to screen: it holds no data rows; add at least one line \
              with a supplier, manufacturer or country"
                 .to_owned()
@@ -236,11 +241,11 @@ impl ApiError {
             format!(
                 "the manifest has no line to screen: all {} rows could not be read; fix the rows \
                  listed in details (first {} shown)",
-                errors.len(),
-                errors.len().min(MAX_ERROR_DETAILS)
+                count,
+                first.len().min(MAX_ERROR_DETAILS)
             )
         };
-        let details = errors
+        let details = first
             .iter()
             .take(MAX_ERROR_DETAILS)
             .map(|e| serde_json::to_value(e).unwrap_or(Value::Null))

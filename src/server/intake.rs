@@ -1,51 +1,78 @@
 //! From a parsed body to a [`Screened`] manifest, through the engine only: [`screen_json`] for a
 //! JSON manifest held in memory, [`screen_csv`] for CSV read from any `Read` (the streamed body),
 //! and [`screen_streamed_csv`], which wires a body stream to `screen_csv` on the blocking pool.
+//! Every path screens chunk by chunk into a [`Keeper`], which renders and packs each chunk as it
+//! comes, so no path holds a whole result.
 //!
 //! Both paths apply the same rule: a manifest with no line to screen is a 422
 //! `no_screenable_line` listing its row errors; row errors beside at least one good line are part
 //! of the result, never a failed request. The CSV path uses the engine's streaming screener
-//! (`screen_stream`), so parsing, screening and the arrival of the body overlap; it keeps a copy
-//! of the bytes as they pass, because the manifest as received is stored with its result.
+//! (`screen_stream`), so parsing, screening and the arrival of the body overlap; it keeps a packed
+//! copy of the bytes as they pass, because the manifest as received is stored with its result.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::sync::Arc;
 
 use actix_web::web::Bytes;
 use futures_util::Stream;
 use tokio::sync::mpsc;
 
-use crate::manifest;
-use crate::screening::stream::{screen_stream, Item, DEFAULT_CHUNK};
-use crate::screening::{Screener, Screening};
+use crate::manifest::{self, ManifestLine, RowError};
+use crate::screening::stream::{screen_stream, DEFAULT_CHUNK};
+use crate::screening::Screener;
+use crate::store::packing::{Packed, Packer};
 
 use super::admission::{run_blocking_holding, Slot};
 use super::body::{pump, BodyBudget, ChannelReader, CHANNEL_CHUNKS};
 use super::error::ApiError;
+use super::keeper::{Keeper, Output};
 
-/// The manifest bytes as they arrived, and their format.
+/// The manifest as it arrived, packed, and its format.
 #[derive(Debug)]
 pub struct Received {
-    /// `csv` or `json`.
+    /// `csv`, `json` or `ams`.
     pub format: &'static str,
-    pub bytes: Vec<u8>,
+    pub packed: Packed,
 }
 
-/// A screened manifest, still holding its screening slot (rendering and storing are CPU work
-/// too).
+/// A screened manifest, its output rendered and packed, still holding its screening slot
+/// (storing is work too).
 pub struct Screened {
-    pub screening: Screening,
+    pub output: Output,
     pub input: Received,
     pub slot: Slot,
 }
 
-/// Screens a JSON manifest (the engine's `read_json` shapes).
-pub fn screen_json(screener: &Screener, bytes: &[u8]) -> Result<Screening, ApiError> {
+/// Screens `records` into `keeper` and closes its output with the screener's warnings about
+/// `input_warnings`.
+pub fn screen_into<I>(
+    screener: &Screener,
+    records: I,
+    mut keeper: Keeper,
+    input_warnings: impl FnOnce() -> Vec<String>,
+) -> Result<Output, ApiError>
+where
+    I: Iterator<Item = Result<ManifestLine, RowError>>,
+{
+    screen_stream(
+        screener,
+        records,
+        DEFAULT_CHUNK,
+        |item| keeper.take(item),
+        |_| {},
+    );
+    keeper.finish(&screener.warnings(input_warnings()))
+}
+
+/// Screens a JSON manifest (the engine's `read_json` shapes) into `keeper`.
+pub fn screen_json(screener: &Screener, bytes: &[u8], keeper: Keeper) -> Result<Output, ApiError> {
     let manifest = manifest::read_json(bytes)?;
-    if manifest.lines.is_empty() {
-        return Err(ApiError::no_screenable_line(&manifest.errors));
-    }
-    Ok(screener.screen(&manifest.lines, manifest.errors, manifest.warnings))
+    let records = manifest
+        .lines
+        .into_iter()
+        .map(Ok)
+        .chain(manifest.errors.into_iter().map(Err));
+    screen_into(screener, records, keeper, || manifest.warnings)
 }
 
 /// Screens a JSON manifest on the blocking pool, in `slot`.
@@ -53,58 +80,51 @@ pub async fn screen_json_in(
     screener: Arc<Screener>,
     slot: Slot,
     bytes: Vec<u8>,
+    keeper: Keeper,
 ) -> Result<Screened, ApiError> {
-    let ((screening, bytes), slot) =
-        run_blocking_holding(slot, move || Ok((screen_json(&screener, &bytes)?, bytes))).await?;
+    let ((output, packed), slot) = run_blocking_holding(slot, move || {
+        let output = screen_json(&screener, &bytes, keeper)?;
+        Ok((output, Packer::pack(&bytes)))
+    })
+    .await?;
     Ok(Screened {
-        screening,
+        output,
         input: Received {
             format: "json",
-            bytes,
+            packed,
         },
         slot,
     })
 }
 
-/// Screens a CSV manifest read from `reader`, row by row as it arrives.
-pub fn screen_csv<R: Read>(screener: &Screener, reader: R) -> Result<Screening, ApiError> {
+/// Screens a CSV manifest read from `reader`, row by row as it arrives, into `keeper`.
+pub fn screen_csv<R: Read>(
+    screener: &Screener,
+    reader: R,
+    keeper: Keeper,
+) -> Result<Output, ApiError> {
     let mut lines = manifest::csv_lines(reader)?;
-    let mut results = Vec::new();
-    let mut errors = Vec::new();
-    let summary = screen_stream(
+    let mut keeper = keeper;
+    screen_stream(
         screener,
         lines.by_ref(),
         DEFAULT_CHUNK,
-        |item| match item {
-            Item::Line(result) => results.push(*result),
-            Item::Error(error) => errors.push(error),
-        },
+        |item| keeper.take(item),
         |_| {},
     );
-    if results.is_empty() {
-        return Err(ApiError::no_screenable_line(&errors));
-    }
-    let warnings = screener.warnings(lines.warnings());
-    Ok(Screening::new(
-        screener.header(),
-        summary,
-        results,
-        errors,
-        warnings,
-        screener.tables(),
-    ))
+    keeper.finish(&screener.warnings(lines.warnings()))
 }
 
-/// A reader that keeps a copy of what passes through it.
+/// A reader that packs a copy of what passes through it.
 struct Tee<R> {
     inner: R,
-    copy: Vec<u8>,
+    copy: Packer,
 }
 
 impl<R: Read> Read for Tee<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.copy.extend_from_slice(&buf[..n]);
+        self.copy.write_all(&buf[..n])?;
         Ok(n)
     }
 }
@@ -118,6 +138,7 @@ pub async fn screen_streamed_csv<S, E>(
     first: Option<Bytes>,
     stream: S,
     budget: &mut BodyBudget,
+    keeper: Keeper,
 ) -> Result<Screened, ApiError>
 where
     S: Stream<Item = Result<Bytes, E>> + Unpin,
@@ -127,17 +148,17 @@ where
     let job = tokio::task::spawn_blocking(move || {
         let mut tee = Tee {
             inner: ChannelReader::new(rx),
-            copy: Vec::new(),
+            copy: Packer::new(),
         };
-        let screening = screen_csv(&screener, &mut tee)?;
+        let output = screen_csv(&screener, &mut tee, keeper)?;
         // What the parser did not need (trailing bytes after the last record) is still part
         // of what was received.
         std::io::copy(&mut tee, &mut std::io::sink()).ok();
         Ok(Screened {
-            screening,
+            output,
             input: Received {
                 format: "csv",
-                bytes: tee.copy,
+                packed: tee.copy.finish(),
             },
             slot,
         })
@@ -160,6 +181,8 @@ mod tests {
     use super::*;
     use crate::indicators::KnowledgeBase;
     use crate::server::error::ErrorCode;
+    use crate::server::keeper::no_decisions;
+    use crate::server::render::OutputFormat;
 
     fn screener() -> Screener {
         Screener::new(Arc::new(
@@ -167,17 +190,33 @@ mod tests {
         ))
     }
 
+    fn keeper(screener: &Screener) -> Keeper {
+        Keeper::new(
+            screener.header(),
+            screener.tables(),
+            OutputFormat::Json,
+            no_decisions(),
+        )
+        .expect("a keeper")
+    }
+
     #[test]
     fn a_csv_of_only_bad_rows_is_a_422_listing_them() {
         let csv = "Supplier,Country,Line\nACME,CN,notanumber\n";
-        let error = screen_csv(&screener(), csv.as_bytes()).expect_err("no good line");
+        let screener = screener();
+        let error = screen_csv(&screener, csv.as_bytes(), keeper(&screener))
+            .err()
+            .expect("no good line");
         assert_eq!(error.code, ErrorCode::NoScreenableLine);
         assert_eq!(error.details.len(), 1, "{:?}", error.details);
     }
 
     #[test]
     fn a_json_manifest_with_an_empty_line_list_is_a_422() {
-        let error = screen_json(&screener(), br#"{"lines": []}"#).expect_err("nothing to screen");
+        let screener = screener();
+        let error = screen_json(&screener, br#"{"lines": []}"#, keeper(&screener))
+            .err()
+            .expect("nothing to screen");
         assert_eq!(error.code, ErrorCode::NoScreenableLine);
     }
 
@@ -187,11 +226,13 @@ mod tests {
         let csv = screen_csv(
             &screener,
             "Supplier,Country of Origin\nKorea Ryonbong General Corp.,CN\n".as_bytes(),
+            keeper(&screener),
         )
         .expect("screened");
         let json = screen_json(
             &screener,
             br#"[{"supplier_name":"Korea Ryonbong General Corp.","country_of_origin":"CN"}]"#,
+            keeper(&screener),
         )
         .expect("screened");
         assert_eq!(csv.summary, json.summary);

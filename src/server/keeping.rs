@@ -1,77 +1,114 @@
-//! The last steps of `POST /v1/screenings`: earlier decisions of the caller's tenant are looked
-//! up and attached to the flags they were recorded about, the result is rendered, and the
-//! screening is stored with the manifest as received. The response is sent only after the store
-//! has committed: a client that got a `screening_id` can always read it back. If the database
-//! does not answer, the request fails (503 `storage_unavailable`) rather than returning a result
-//! no one can find later.
+//! The last steps of `POST /v1/screenings`: the [`Keeper`] a screening renders into (with the
+//! caller's earlier decisions looked up chunk by chunk), and the store. The response is sent only
+//! after the store has committed: a client that got a `screening_id` can always read it back. If
+//! the database does not answer, the request fails (503 `storage_unavailable`) rather than
+//! returning a result no one can find later. The answer is streamed from the packed output, so
+//! neither the result nor its rendering is ever whole in memory.
 
+use actix_web::body::SizedStream;
+use actix_web::web::{self, Bytes};
 use actix_web::{HttpMessage, HttpRequest};
+use futures_util::Stream;
 use tracing_actix_web::RequestId;
 
-use crate::report;
-use crate::screening::prior;
-use crate::store::keep;
+use crate::screening::{Screener, Summary};
+use crate::store::keep::Kept;
+use crate::store::packing::Unpacker;
 
-use super::admission::run_blocking;
 use super::auth::Caller;
 use super::error::ApiError;
 use super::intake::Screened;
-use super::render::{OutputFormat, Rendered};
+use super::keeper::Keeper;
+use super::render::OutputFormat;
 use super::state::AppState;
 
-/// Attaches earlier decisions, renders and stores `screened`; answers the rendered result.
+/// The keeper for a screening `caller` asked for, answering in `format`. Decisions are looked up
+/// from the screening thread, on the runtime this is called from.
+pub fn keeper(
+    state: &web::Data<AppState>,
+    caller: &Caller,
+    screener: &Screener,
+    format: OutputFormat,
+) -> Result<Keeper, ApiError> {
+    let handle = tokio::runtime::Handle::current();
+    let (state, tenant) = (state.clone(), caller.tenant.clone());
+    let lookup = Box::new(move |subjects: &[String]| {
+        handle
+            .block_on(state.store.subject_decisions(&tenant, subjects))
+            .map_err(|e| state.storage_error(e))
+    });
+    Keeper::new(screener.header(), screener.tables(), format, lookup)
+}
+
+/// A kept screening's answer: its packed rendering, streamed on demand.
+pub struct Answer {
+    pub screening_id: String,
+    pub summary: Summary,
+    pub content_type: &'static str,
+    packed: Vec<u8>,
+    len: u64,
+}
+
+impl Answer {
+    /// The body, unpacked a piece at a time as the client reads it.
+    pub fn body(self) -> SizedStream<impl Stream<Item = Result<Bytes, std::io::Error>>> {
+        let pieces =
+            futures_util::stream::unfold(Unpacker::new(self.packed), |mut unpacker| async move {
+                let mut buf = vec![0; 64 * 1024];
+                match std::io::Read::read(&mut unpacker, &mut buf) {
+                    Ok(0) => None,
+                    Ok(n) => {
+                        buf.truncate(n);
+                        Some((Ok(Bytes::from(buf)), unpacker))
+                    }
+                    Err(e) => Some((Err(e), unpacker)),
+                }
+            });
+        SizedStream::new(self.len, Box::pin(pieces))
+    }
+}
+
+/// Stores `screened` for the caller's tenant; answers its rendering in `format`.
 pub async fn keep_screening(
     state: &AppState,
     caller: &Caller,
     request: &HttpRequest,
     screened: Screened,
-    output: OutputFormat,
-) -> Result<(Rendered, String), ApiError> {
+    format: OutputFormat,
+) -> Result<Answer, ApiError> {
     let Screened {
-        mut screening,
+        output,
         input,
         slot,
     } = screened;
-    let subjects = prior::subject_keys(&screening.results);
-    let decisions = state
-        .store
-        .subject_decisions(&caller.tenant, &subjects)
-        .await
-        .map_err(|e| state.storage_error(e))?;
-    let tenant = caller.tenant.clone();
+    // The CPU work is done; storing is I/O.
+    drop(slot);
     let request_id = request
         .extensions()
         .get::<RequestId>()
         .map(|id| id.to_string());
-    let (rendered, row) = run_blocking(slot, move || {
-        keep::attach_decisions(&mut screening.results, &decisions);
-        let mut json = Vec::new();
-        report::json::write(&screening, &mut json)
-            .map_err(|e| ApiError::internal("rendering a screening as JSON failed", e))?;
-        let row = keep::record(
-            &screening,
-            &tenant,
-            request_id,
-            input.format,
-            &input.bytes,
-            &json,
-        );
-        let rendered = match output {
-            OutputFormat::Json => Rendered {
-                body: json,
-                content_type: output.content_type(),
-                summary: screening.summary,
-            },
-            OutputFormat::Csv => output.render(&screening)?,
-        };
-        Ok((rendered, row))
-    })
-    .await?;
-    let id = row.row.screening_id.clone();
+    let answer = match (format, output.csv) {
+        (OutputFormat::Csv, Some(csv)) => (csv.bytes, csv.len),
+        _ => (output.result.bytes.clone(), output.result.len),
+    };
+    let row = Kept {
+        header: &output.header,
+        summary: output.summary,
+        input_format: input.format,
+        manifest: input.packed,
+        result: output.result.bytes,
+    }
+    .row(&caller.tenant, request_id);
     state
         .store
         .insert_screening(row)
         .await
         .map_err(|e| state.storage_error(e))?;
-    Ok((rendered, id))
+    Ok(Answer {
+        screening_id: output.header.screening_id,
+        summary: output.summary,
+        content_type: format.content_type(),
+        packed: answer.0,
+        len: answer.1,
+    })
 }

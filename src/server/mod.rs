@@ -16,6 +16,7 @@ pub mod config;
 pub mod error;
 pub mod error_details;
 pub mod intake;
+pub mod keeper;
 pub mod keeping;
 pub mod metrics;
 pub mod negotiate;

@@ -1,15 +1,11 @@
 //! The result's wire form: JSON (the engine's `Screening`, the default) or CSV (`report::csv`,
 //! injection-safe), chosen by `?format=` first, then by the `Accept` header (`negotiate`).
 //!
-//! Rendering runs on the blocking pool with the screening (a 10,000-line result is megabytes of
-//! JSON), so the bytes are produced where the CPU work is budgeted. The trade-off: the whole
-//! result is built in memory before the response starts, which keeps the status code honest
-//! (a 422 or 500 can still be sent) at the cost of holding the rendered body.
+//! Rendering happens line by line on the blocking pool as lines are screened (see
+//! [`super::keeper`]), so the bytes are produced where the CPU work is budgeted, and packed as
+//! they are produced: the status code stays honest (a 422 or 503 can still be sent after the
+//! last line) without holding the rendered body.
 
-use crate::report;
-use crate::screening::{Screening, Summary};
-
-use super::error::ApiError;
 use super::negotiate::Negotiable;
 
 /// The result formats (`?format=json|csv`).
@@ -18,14 +14,6 @@ use super::negotiate::Negotiable;
 pub enum OutputFormat {
     Json,
     Csv,
-}
-
-/// A rendered result and what it counted.
-#[derive(Debug)]
-pub struct Rendered {
-    pub body: Vec<u8>,
-    pub content_type: &'static str,
-    pub summary: Summary,
 }
 
 impl Negotiable for OutputFormat {
@@ -48,22 +36,6 @@ impl OutputFormat {
             OutputFormat::Json => "application/json",
             OutputFormat::Csv => "text/csv; charset=utf-8",
         }
-    }
-
-    /// Renders `screening` in this format.
-    pub fn render(self, screening: &Screening) -> Result<Rendered, ApiError> {
-        let mut body = Vec::new();
-        match self {
-            OutputFormat::Json => report::json::write(screening, &mut body)
-                .map_err(|e| ApiError::internal("rendering a screening as JSON failed", e))?,
-            OutputFormat::Csv => report::csv::write(screening, &mut body)
-                .map_err(|e| ApiError::internal("rendering a screening as CSV failed", e))?,
-        }
-        Ok(Rendered {
-            body,
-            content_type: self.content_type(),
-            summary: screening.summary,
-        })
     }
 }
 

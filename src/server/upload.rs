@@ -28,6 +28,7 @@ use crate::screening::Screener;
 use super::body::{read_all, BodyBudget};
 use super::error::{payload_too_large, ApiError, ErrorCode};
 use super::intake::{screen_json_in, screen_streamed_csv, Screened};
+use super::keeper::Keeper;
 use super::state::AppState;
 use super::upload_ams::{read_ams_part, screen_ams, AMS_PART};
 
@@ -40,13 +41,14 @@ pub async fn screen_multipart(
     payload: web::Payload,
     state: &AppState,
     screener: Arc<Screener>,
+    keeper: Keeper,
 ) -> Result<Screened, ApiError> {
     let limit = state.max_body_bytes;
     let mut budget = state.body_budget(request)?;
     let exceeded = Rc::new(Cell::new(false));
     let mut multipart =
         Multipart::new(request.headers(), limited(payload, limit, exceeded.clone()));
-    let outcome = screen_file_part(&mut multipart, &mut budget, state, screener).await;
+    let outcome = screen_file_part(&mut multipart, &mut budget, state, screener, keeper).await;
     if exceeded.get() {
         return Err(payload_too_large(limit));
     }
@@ -58,6 +60,7 @@ async fn screen_file_part(
     budget: &mut BodyBudget,
     state: &AppState,
     screener: Arc<Screener>,
+    keeper: Keeper,
 ) -> Result<Screened, ApiError> {
     let mut ams = Vec::new();
     let field = loop {
@@ -67,7 +70,7 @@ async fn screen_file_part(
             }
             Some(_) if !ams.is_empty() => return Err(mixed()),
             Some(field) => break field,
-            None if !ams.is_empty() => return screen_ams(state, screener, ams).await,
+            None if !ams.is_empty() => return screen_ams(state, screener, ams, keeper).await,
             None => {
                 return Err(ApiError::new(
                     ErrorCode::MalformedMultipart,
@@ -101,11 +104,11 @@ async fn screen_file_part(
             let mut bytes = first.map(|b| b.to_vec()).unwrap_or_default();
             bytes.extend_from_slice(&rest);
             let slot = state.admission.admit_sized(Some(bytes.len())).await?;
-            screen_json_in(screener, slot, bytes).await
+            screen_json_in(screener, slot, bytes, keeper).await
         }
         InputFormat::Csv => {
             let slot = state.admission.admit_sized(budget.declared()).await?;
-            screen_streamed_csv(screener, slot, first, &mut field, budget).await
+            screen_streamed_csv(screener, slot, first, &mut field, budget, keeper).await
         }
     }?;
     drop(field);

@@ -19,9 +19,11 @@ use crate::screening::Screener;
 use super::admission::run_blocking_holding;
 use super::body::BodyBudget;
 use super::error::ApiError;
-use super::intake::{Received, Screened};
+use super::intake::{screen_into, Received, Screened};
+use super::keeper::Keeper;
 use super::state::AppState;
 use super::upload::malformed;
+use crate::store::packing::Packer;
 
 /// The form field (repeated) of AMS tables.
 pub const AMS_PART: &str = "ams";
@@ -52,23 +54,26 @@ pub async fn screen_ams(
     state: &AppState,
     screener: Arc<Screener>,
     files: Vec<(String, Vec<u8>)>,
+    keeper: Keeper,
 ) -> Result<Screened, ApiError> {
     let size = files.iter().map(|(_, bytes)| bytes.len()).sum();
     let slot = state.admission.admit_sized(Some(size)).await?;
-    let ((screening, stored), slot) = run_blocking_holding(slot, move || {
+    let ((output, packed), slot) = run_blocking_holding(slot, move || {
         let manifest = manifest::read_ams_files(&files)?;
-        if manifest.lines.is_empty() {
-            return Err(ApiError::no_screenable_line(&manifest.errors));
-        }
-        let screening = screener.screen(&manifest.lines, manifest.errors, manifest.warnings);
-        Ok((screening, bundle(&files)))
+        let records = manifest
+            .lines
+            .into_iter()
+            .map(Ok)
+            .chain(manifest.errors.into_iter().map(Err));
+        let output = screen_into(&screener, records, keeper, || manifest.warnings)?;
+        Ok((output, Packer::pack(&bundle(&files))))
     })
     .await?;
     Ok(Screened {
-        screening,
+        output,
         input: Received {
             format: "ams",
-            bytes: stored,
+            packed,
         },
         slot,
     })

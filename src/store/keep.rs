@@ -1,17 +1,15 @@
 //! What a screening becomes when it is kept, shared by `POST /v1/screenings` and
 //! `screen --store`: earlier decisions attached to its flags ([`attach_decisions`]), then one
 //! [`NewScreening`] row with the manifest as received, its SHA-256, and the result as JSON
-//! ([`record`]). Both steps are pure, so the HTTP face runs them on the blocking pool and the
+//! ([`record`] from a screening in memory, [`Kept::row`] from one packed as it was produced). Both steps are pure, so the HTTP face runs them on the blocking pool and the
 //! CLI runs them inline.
 
 use std::collections::HashMap;
 
-use sha2::{Digest, Sha256};
-
-use super::records::{compress, Decision, NewScreening, ScreeningRow};
+use super::packing::{Packed, Packer};
+use super::records::{Decision, NewScreening, ScreeningRow};
 use crate::screening::prior;
-use crate::screening::LineResult;
-use crate::screening::Screening;
+use crate::screening::{LineResult, Screening, ScreeningHeader, Summary};
 
 /// Attaches each decision to the flags whose subject it was recorded for, oldest first.
 pub fn attach_decisions(results: &mut [LineResult], decisions: &[Decision]) {
@@ -43,29 +41,57 @@ pub fn record(
     manifest: &[u8],
     result_json: &[u8],
 ) -> NewScreening {
-    let created_unix = time::OffsetDateTime::parse(
-        &screening.created_at,
-        &time::format_description::well_known::Rfc3339,
-    )
-    .map(|t| t.unix_timestamp())
-    .unwrap_or_else(|_| time::OffsetDateTime::now_utc().unix_timestamp());
-    NewScreening {
-        row: ScreeningRow {
-            screening_id: screening.screening_id.clone(),
-            created_at: screening.created_at.clone(),
-            request_id,
-            input_sha256: Sha256::digest(manifest)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
-            input_format: input_format.to_owned(),
-            input_bytes: manifest.len() as u64,
-            indicators_version: screening.indicators_version.clone(),
-            summary: screening.summary,
-        },
-        tenant: tenant.to_owned(),
-        created_unix,
-        manifest_gz: compress(manifest),
-        result_gz: compress(result_json),
+    let header = ScreeningHeader {
+        screening_id: screening.screening_id.clone(),
+        created_at: screening.created_at.clone(),
+        indicators_version: screening.indicators_version.clone(),
+    };
+    let kept = Kept {
+        header: &header,
+        summary: screening.summary,
+        input_format,
+        manifest: Packer::pack(manifest),
+        result: Packer::pack(result_json).bytes,
+    };
+    kept.row(tenant, request_id)
+}
+
+/// A screening ready to keep, its manifest and result already packed ([`Packer`]) as they
+/// were received and rendered.
+pub struct Kept<'a> {
+    pub header: &'a ScreeningHeader,
+    pub summary: Summary,
+    /// `csv`, `json` or `ams`.
+    pub input_format: &'a str,
+    pub manifest: Packed,
+    /// The result document as JSON, packed.
+    pub result: Vec<u8>,
+}
+
+impl Kept<'_> {
+    /// The row to store for `tenant`.
+    pub fn row(self, tenant: &str, request_id: Option<String>) -> NewScreening {
+        let created_unix = time::OffsetDateTime::parse(
+            &self.header.created_at,
+            &time::format_description::well_known::Rfc3339,
+        )
+        .map(|t| t.unix_timestamp())
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc().unix_timestamp());
+        NewScreening {
+            row: ScreeningRow {
+                screening_id: self.header.screening_id.clone(),
+                created_at: self.header.created_at.clone(),
+                request_id,
+                input_sha256: self.manifest.sha256,
+                input_format: self.input_format.to_owned(),
+                input_bytes: self.manifest.len,
+                indicators_version: self.header.indicators_version.clone(),
+                summary: self.summary,
+            },
+            tenant: tenant.to_owned(),
+            created_unix,
+            manifest_gz: self.manifest.bytes,
+            result_gz: self.result,
+        }
     }
 }

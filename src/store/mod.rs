@@ -13,6 +13,7 @@
 pub mod keep;
 pub mod keys;
 pub mod migrations;
+pub mod packing;
 pub mod postgres;
 pub mod records;
 pub mod sqlite;

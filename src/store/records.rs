@@ -1,14 +1,12 @@
 //! The records the store keeps and the queries it answers, as plain data shared by both
 //! backends and by the HTTP and CLI faces.
 //!
-//! Manifests and results are stored LZ4-compressed (a 20-line result is about 80 KB of JSON,
-//! repeating its legal texts, and shrinks about eightfold); [`compress`] and [`decompress`]
-//! are the one place that knows it. LZ4 rather than gzip because it is on the request path:
-//! a profile of the service under load put gzip's deflate at a tenth of the CPU, LZ4 costs a
-//! few per cent of that, for a larger file.
+//! Manifests and results are stored LZ4-compressed; [`super::packing`] is the one place that
+//! knows how.
 
 use serde::{Deserialize, Serialize};
 
+use super::packing::decompress;
 use super::StoreError;
 use crate::screening::prior::{DecisionKind, PriorDecision};
 use crate::screening::{Screening, Summary, Verdict};
@@ -226,42 +224,9 @@ pub struct Pruned {
     pub decisions: u64,
 }
 
-/// The largest decompressed size accepted (a damaged size prefix must not allocate 4 GB).
-const MAX_DECOMPRESSED: usize = 1 << 30;
-
-/// LZ4 block with the original size prepended.
-pub fn compress(bytes: &[u8]) -> Vec<u8> {
-    lz4_flex::compress_prepend_size(bytes)
-}
-
-pub fn decompress(bytes: &[u8]) -> Result<Vec<u8>, StoreError> {
-    let size = bytes
-        .get(..4)
-        .map(|p| u32::from_le_bytes([p[0], p[1], p[2], p[3]]) as usize)
-        .ok_or_else(|| StoreError::Corrupt("lz4: shorter than its size prefix".to_owned()))?;
-    if size > MAX_DECOMPRESSED {
-        return Err(StoreError::Corrupt(format!("lz4: a size of {size} bytes")));
-    }
-    lz4_flex::decompress_size_prepended(bytes).map_err(|e| StoreError::Corrupt(format!("lz4: {e}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn compression_round_trips() {
-        let text = "Supplier,Country\nDandong Hongxiang,CN\n".repeat(50);
-        let packed = compress(text.as_bytes());
-        assert!(packed.len() < text.len() / 4, "{} bytes", packed.len());
-        assert_eq!(decompress(&packed).unwrap(), text.as_bytes());
-        assert!(decompress(b"not lz4").is_err());
-        assert!(decompress(b"ab").is_err());
-        assert!(
-            decompress(&[0xff, 0xff, 0xff, 0xff, 0]).is_err(),
-            "a damaged size prefix"
-        );
-    }
 
     #[test]
     fn roles_and_decisions_parse_their_wire_names() {

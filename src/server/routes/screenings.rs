@@ -15,7 +15,7 @@ use crate::server::auth::Caller;
 use crate::server::body::{classify, read_all, BodyKind};
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
 use crate::server::intake::{screen_json_in, screen_streamed_csv};
-use crate::server::keeping::keep_screening;
+use crate::server::keeping::{keep_screening, keeper};
 use crate::server::negotiate::negotiate;
 use crate::server::render::OutputFormat;
 use crate::server::request_schemas::{CsvManifest, ManifestDocument, ManifestUpload};
@@ -121,31 +121,34 @@ pub async fn create(
     let gate = params.gate()?;
     let kind = classify(&request)?;
     let screener = state.screener()?;
+    let keeper = keeper(&state, &caller, &screener, output)?;
     let screened = match kind {
         BodyKind::Json => {
             let mut budget = state.body_budget(&request)?;
             let bytes = read_all(payload, &mut budget).await?;
             let slot = state.admission.admit_sized(Some(bytes.len())).await?;
-            screen_json_in(screener, slot, bytes.to_vec()).await?
+            screen_json_in(screener, slot, bytes.to_vec(), keeper).await?
         }
         BodyKind::Csv => {
             let mut budget = state.body_budget(&request)?;
             let slot = state.admission.admit_sized(budget.declared()).await?;
-            screen_streamed_csv(screener, slot, None, payload, &mut budget).await?
+            screen_streamed_csv(screener, slot, None, payload, &mut budget, keeper).await?
         }
-        BodyKind::Multipart => screen_multipart(&request, payload, &state, screener).await?,
+        BodyKind::Multipart => {
+            screen_multipart(&request, payload, &state, screener, keeper).await?
+        }
     };
-    let (rendered, id) = keep_screening(&state, &caller, &request, screened, output).await?;
-    state.metrics.observe_screening(&rendered.summary);
+    let answer = keep_screening(&state, &caller, &request, screened, output).await?;
+    state.metrics.observe_screening(&answer.summary);
     let mut response = HttpResponse::Ok();
     response.insert_header((
         actix_web::http::header::LOCATION,
-        format!("/v1/screenings/{id}"),
+        format!("/v1/screenings/{}", answer.screening_id),
     ));
-    for header in gate.map_or_else(Vec::new, |gate| gate_headers(&gate, &rendered.summary)) {
+    for header in gate.map_or_else(Vec::new, |gate| gate_headers(&gate, &answer.summary)) {
         response.insert_header(header);
     }
     Ok(response
-        .content_type(rendered.content_type)
-        .body(rendered.body))
+        .content_type(answer.content_type)
+        .body(answer.body()))
 }
