@@ -122,7 +122,7 @@ impl<'w> LineFiller<'w> {
                 continue;
             }
             if self.current[slot] && !is_multi_column(field) {
-                self.warn_duplicate(key, field);
+                self.check_duplicate(entries, key, value, field)?;
                 self.put_extra(key, value, defaults);
                 continue;
             }
@@ -199,6 +199,45 @@ impl<'w> LineFiller<'w> {
         }
     }
 
+    /// A field given twice in one object: with the same value it is a warning; with another
+    /// value it is a bad line, because screening only one of the two could miss the party the
+    /// other names (`{"supplier": "ACME", "supplier_name": "Korea Ryonbong ..."}`).
+    fn check_duplicate(
+        &mut self,
+        entries: &[(String, Value)],
+        key: &str,
+        value: &Value,
+        field: Field,
+    ) -> Result<(), BadValue> {
+        let first = entries
+            .iter()
+            .find(|(k, v)| {
+                let blank = v.is_null() || scalar_text(v) == Some(None);
+                !blank && matches!(header_meaning(k), HeaderMeaning::Field(f) if f == field)
+            })
+            .map(|(k, v)| (k.as_str(), v));
+        match first {
+            Some((first_key, first_value)) if !same_value(first_value, value) => Err(BadValue {
+                column: field.as_str().to_owned(),
+                message: if first_key == key {
+                    format!(
+                        "key `{key}` is given twice in the line with different values \
+                         ({first_value} and {value}); give it once"
+                    )
+                } else {
+                    format!(
+                        "keys `{first_key}` ({first_value}) and `{key}` ({value}) both mean \
+                         `{field}` and differ; give one of them"
+                    )
+                },
+            }),
+            _ => {
+                self.warn_duplicate(key, field);
+                Ok(())
+            }
+        }
+    }
+
     fn warn_duplicate(&mut self, key: &str, field: Field) {
         let first = self.first_key[field as usize].as_deref().unwrap_or("?");
         let warning = format!(
@@ -208,6 +247,15 @@ impl<'w> LineFiller<'w> {
         if !self.warnings.contains(&warning) {
             self.warnings.push(warning);
         }
+    }
+}
+
+/// Whether two values of one field say the same thing (text compared as cleaned, so `"ACME "`
+/// and `"ACME"` agree, and `7` and `"7"` agree).
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (scalar_text(a), scalar_text(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
     }
 }
 
@@ -297,6 +345,51 @@ mod tests {
         assert_eq!(raw.get(Field::SupplierName), Some("OWN"));
         assert_eq!(raw.get(Field::Importer), Some("IMP"));
         assert_eq!(raw.extra.get("note").map(String::as_str), Some("line"));
+    }
+
+    #[test]
+    fn a_field_given_twice_with_different_values_is_a_bad_line_naming_both_keys() {
+        let mut warnings = Vec::new();
+        let mut filler = LineFiller::new(None, &mut warnings);
+        let entries = vec![
+            ("supplier".to_owned(), json!("ACME Trading")),
+            (
+                "supplier_name".to_owned(),
+                json!("Korea Ryonbong General Corp."),
+            ),
+        ];
+        let bad = filler.apply_own(&entries).expect_err("which supplier?");
+        assert_eq!(bad.column, "supplier_name");
+        assert!(
+            bad.message.contains("`supplier`") && bad.message.contains("`supplier_name`"),
+            "{}",
+            bad.message
+        );
+        let mut filler = LineFiller::new(None, &mut warnings);
+        let twice = vec![
+            ("supplier_name".to_owned(), json!("A")),
+            ("supplier_name".to_owned(), json!("B")),
+        ];
+        let bad = filler.apply_own(&twice).expect_err("the same key twice");
+        assert!(bad.message.contains("given twice"), "{}", bad.message);
+    }
+
+    #[test]
+    fn a_field_given_twice_with_the_same_value_is_a_warning() {
+        let mut warnings = Vec::new();
+        let mut filler = LineFiller::new(None, &mut warnings);
+        let entries = vec![
+            ("supplier".to_owned(), json!("ACME Trading")),
+            ("supplier_name".to_owned(), json!(" ACME Trading ")),
+            ("line".to_owned(), json!(7)),
+            ("line".to_owned(), json!("7")),
+        ];
+        filler.apply_own(&entries).expect("the same values");
+        assert_eq!(
+            filler.finish().get(Field::SupplierName),
+            Some("ACME Trading")
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
     }
 
     #[test]

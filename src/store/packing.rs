@@ -200,7 +200,11 @@ mod tests {
         // bytes, the end mark and checksum, are missing: rows are written in one transaction,
         // so a stored frame is not cut there.)
         let cut = &frame[..frame.len() / 2];
-        assert!(decompress(cut).is_err(), "a frame cut to {} bytes", cut.len());
+        assert!(
+            decompress(cut).is_err(),
+            "a frame cut to {} bytes",
+            cut.len()
+        );
         let mut damaged = frame.clone();
         let middle = damaged.len() / 2;
         damaged[middle] ^= 0x55;

@@ -119,10 +119,19 @@ async fn a_huge_name_is_a_row_error_answered_at_once_and_the_other_lines_are_scr
 
 /// POSTs `body` (CSV) to `/v1/screenings` with `query`; the status, the gate headers, the body.
 async fn screen_csv_with(query: &str, body: &str) -> (u16, Option<String>, Option<String>, Value) {
+    screen_with(query, "text/csv", body).await
+}
+
+/// POSTs `body` as `content_type` to `/v1/screenings` with `query`; as [`screen_csv_with`].
+async fn screen_with(
+    query: &str,
+    content_type: &str,
+    body: &str,
+) -> (u16, Option<String>, Option<String>, Value) {
     let app = shared_app().await;
     let response = reqwest::Client::new()
         .post(app.url(&format!("/v1/screenings{query}")))
-        .header("content-type", "text/csv")
+        .header("content-type", content_type)
         .body(body.to_owned())
         .send()
         .await
@@ -174,6 +183,31 @@ async fn fail_on_trips_on_a_line_at_its_level() {
     assert!(reasons
         .expect("reasons")
         .contains("1 line(s) at review or above"));
+}
+
+#[tokio::test]
+async fn a_json_line_giving_one_field_twice_with_different_values_is_a_row_error() {
+    // Screening only the first supplier would miss the designated party in the second key.
+    let json = r#"{"lines": [
+        {"line": 1, "supplier": "ACME Trading", "supplier_name": "Korea Ryonbong General Corporation"},
+        {"line": 2, "supplier_name": "ACME Trading", "supplier_name": "ACME Trading"}
+    ]}"#;
+    let (status, gate, _, body) =
+        screen_with("?fail_on=prohibited", "application/json", json).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["summary"]["lines"], 1, "{body}");
+    let error = &body["errors"][0];
+    assert_eq!(error["line"], 2, "the input line of the object: {error}");
+    let message = error["message"].as_str().expect("message");
+    assert!(
+        message.contains("`supplier`") && message.contains("`supplier_name`"),
+        "{message}"
+    );
+    assert_eq!(
+        gate.as_deref(),
+        Some("failed"),
+        "the unread line trips the gate"
+    );
 }
 
 #[tokio::test]
