@@ -130,18 +130,32 @@ fn shipment_facts_are_read_with_arrays_for_containers_and_marks() {
 }
 
 #[test]
-fn two_keys_for_one_field_keep_the_first_and_warn() {
-    let manifest = json(r#"[{"shipper":"FIRST","supplier_name":"SECOND"}]"#);
-    assert_eq!(manifest.lines[0].supplier_name.as_deref(), Some("FIRST"));
+fn two_keys_for_one_field_with_one_value_keep_the_first_and_warn() {
+    let manifest = json(r#"[{"shipper":"SAME CO","supplier_name":"SAME CO"}]"#);
+    assert_eq!(manifest.lines[0].supplier_name.as_deref(), Some("SAME CO"));
     assert_eq!(
         manifest.lines[0]
             .extra
             .get("supplier_name")
             .map(String::as_str),
-        Some("SECOND")
+        Some("SAME CO")
     );
     assert_eq!(manifest.warnings.len(), 2, "{:?}", manifest.warnings);
     assert!(manifest.warnings[0].contains("keys `shipper` and `supplier_name`"));
+}
+
+#[test]
+fn two_keys_for_one_field_with_two_values_are_a_row_error_at_the_object() {
+    let manifest =
+        json("[{\"supplier_name\":\"A\"},\n{\"shipper\":\"FIRST\",\"supplier_name\":\"SECOND\"}]");
+    assert_eq!(manifest.lines.len(), 1);
+    assert_eq!(manifest.errors.len(), 1);
+    assert_eq!(manifest.errors[0].line, Some(2));
+    assert!(
+        manifest.errors[0].message.contains("`shipper` (\"FIRST\")"),
+        "{}",
+        manifest.errors[0].message
+    );
 }
 
 #[test]
