@@ -73,7 +73,8 @@ pub fn run(args: &ScreenArgs, screener: &Screener) -> anyhow::Result<ExitCode> {
         InputFormat::Csv => "csv",
         InputFormat::Json => "json",
     };
-    let row = keep::record(&screening, tenant, None, format_name, &bytes, &json);
+    let row = keep::record(&screening, tenant, None, format_name, &bytes, &json)
+        .context("packing the screening for the store")?;
     runtime
         .block_on(store.insert_screening(row))
         .context("storing the screening")?;

@@ -25,7 +25,7 @@ use crate::store::packing::{Packed, Packer};
 use super::admission::{run_blocking_holding, Slot};
 use super::body::{pump, BodyBudget, ChannelReader, CHANNEL_CHUNKS};
 use super::error::ApiError;
-use super::keeper::{Keeper, Output};
+use super::keeper::{spool_error, Keeper, Output};
 
 /// The manifest as it arrived, packed, and its format.
 #[derive(Debug)]
@@ -84,7 +84,7 @@ pub async fn screen_json_in(
 ) -> Result<Screened, ApiError> {
     let ((output, packed), slot) = run_blocking_holding(slot, move || {
         let output = screen_json(&screener, &bytes, keeper)?;
-        Ok((output, Packer::pack(&bytes)))
+        Ok((output, Packer::pack(&bytes).map_err(spool_error)?))
     })
     .await?;
     Ok(Screened {
@@ -158,7 +158,7 @@ where
             output,
             input: Received {
                 format: "csv",
-                packed: tee.copy.finish(),
+                packed: tee.copy.finish().map_err(spool_error)?,
             },
             slot,
         })

@@ -26,6 +26,15 @@ use super::render::OutputFormat;
 /// failure as the client sees it).
 pub type DecisionLookup = Box<dyn FnMut(&[String]) -> Result<Vec<Decision>, ApiError> + Send>;
 
+/// A spool file that could not be written (a full temporary directory): the screening cannot
+/// be kept, so it is not answered.
+pub fn spool_error(error: std::io::Error) -> ApiError {
+    ApiError::internal(
+        "keeping the screening's output failed (is the temporary directory full?)",
+        error,
+    )
+}
+
 /// A look-up for a tenant that has recorded no decisions (and for tests).
 pub fn no_decisions() -> DecisionLookup {
     Box::new(|_| Ok(Vec::new()))
@@ -137,8 +146,11 @@ impl Keeper {
                 let error = errors.next().expect("one error per mark");
                 self.write_error(error)
             };
-            // Writing to memory does not fail; a serializer error would be a bug.
-            written.expect("rendering a screening into memory");
+            // A spool file can fail (a full disk): the screening then fails.
+            if let Err(error) = written {
+                self.failure = Some(spool_error(error));
+                return;
+            }
         }
     }
 
@@ -176,9 +188,15 @@ impl Keeper {
             .json
             .finish_into(&summary, warnings)
             .map_err(rendering)?
-            .finish();
+            .finish()
+            .map_err(spool_error)?;
         let csv = match self.csv {
-            Some(csv) => Some(csv.finish_into().map_err(rendering)?.finish()),
+            Some(csv) => Some(
+                csv.finish_into()
+                    .map_err(rendering)?
+                    .finish()
+                    .map_err(spool_error)?,
+            ),
             None => None,
         };
         Ok(Output {
@@ -250,14 +268,16 @@ mod tests {
         assert_eq!(*looked_up.lock().unwrap(), 2, "one look-up a chunk");
         let expected = screener.screen(&input, vec![row_error(3)], Vec::new());
         assert_eq!(output.summary, expected.summary);
-        let json = decompress(&output.result.bytes).unwrap();
+        let json = decompress(&output.result.bytes.to_vec().unwrap()).unwrap();
         assert_eq!(output.result.len, json.len() as u64);
         let kept: Screening = serde_json::from_slice(&json).expect("a whole document");
         assert_eq!(kept.results, expected.results);
         assert_eq!(kept.errors, expected.errors);
         assert_eq!(kept.sources, expected.sources);
         assert_eq!(kept.legal_texts, expected.legal_texts);
-        let csv = String::from_utf8(decompress(&output.csv.unwrap().bytes).unwrap()).unwrap();
+        let csv =
+            String::from_utf8(decompress(&output.csv.unwrap().bytes.to_vec().unwrap()).unwrap())
+                .unwrap();
         let mut in_memory = Vec::new();
         crate::report::csv::write(&expected, &mut in_memory).unwrap();
         let in_memory = String::from_utf8(in_memory).unwrap();
@@ -302,7 +322,8 @@ mod tests {
         .unwrap();
         let output = screen_into(&screener, input.into_iter().map(Ok), keeper, Vec::new).unwrap();
         let kept: Screening =
-            serde_json::from_slice(&decompress(&output.result.bytes).unwrap()).unwrap();
+            serde_json::from_slice(&decompress(&output.result.bytes.to_vec().unwrap()).unwrap())
+                .unwrap();
         let decided: Vec<u32> = kept
             .results
             .iter()

@@ -13,7 +13,10 @@ use tracing_actix_web::RequestId;
 
 use crate::screening::{Screener, Summary};
 use crate::store::keep::Kept;
+use std::sync::Arc;
+
 use crate::store::packing::Unpacker;
+use crate::store::spool::Spooled;
 
 use super::auth::Caller;
 use super::error::ApiError;
@@ -45,7 +48,7 @@ pub struct Answer {
     pub screening_id: String,
     pub summary: Summary,
     pub content_type: &'static str,
-    packed: Vec<u8>,
+    packed: Arc<Spooled>,
     len: u64,
 }
 

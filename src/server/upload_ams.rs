@@ -20,7 +20,7 @@ use super::admission::run_blocking_holding;
 use super::body::BodyBudget;
 use super::error::ApiError;
 use super::intake::{screen_into, Received, Screened};
-use super::keeper::Keeper;
+use super::keeper::{spool_error, Keeper};
 use super::state::AppState;
 use super::upload::malformed;
 use crate::store::packing::Packer;
@@ -66,7 +66,7 @@ pub async fn screen_ams(
             .map(Ok)
             .chain(manifest.errors.into_iter().map(Err));
         let output = screen_into(&screener, records, keeper, || manifest.warnings)?;
-        Ok((output, Packer::pack(&bundle(&files))))
+        Ok((output, Packer::pack(&bundle(&files)).map_err(spool_error)?))
     })
     .await?;
     Ok(Screened {

@@ -6,8 +6,11 @@
 
 use std::collections::HashMap;
 
+use std::sync::Arc;
+
 use super::packing::{Packed, Packer};
 use super::records::{Decision, NewScreening, ScreeningRow};
+use super::spool::Spooled;
 use crate::screening::prior;
 use crate::screening::{LineResult, Screening, ScreeningHeader, Summary};
 
@@ -32,7 +35,7 @@ pub fn attach_decisions(results: &mut [LineResult], decisions: &[Decision]) {
 }
 
 /// The row to store for `screening`, read from `manifest` (`csv` or `json`), rendered as
-/// `result_json`.
+/// `result_json`. Fails only if packing does (a spool file on a full disk).
 pub fn record(
     screening: &Screening,
     tenant: &str,
@@ -40,7 +43,7 @@ pub fn record(
     input_format: &str,
     manifest: &[u8],
     result_json: &[u8],
-) -> NewScreening {
+) -> std::io::Result<NewScreening> {
     let header = ScreeningHeader {
         screening_id: screening.screening_id.clone(),
         created_at: screening.created_at.clone(),
@@ -50,10 +53,10 @@ pub fn record(
         header: &header,
         summary: screening.summary,
         input_format,
-        manifest: Packer::pack(manifest),
-        result: Packer::pack(result_json).bytes,
+        manifest: Packer::pack(manifest)?,
+        result: Packer::pack(result_json)?.bytes,
     };
-    kept.row(tenant, request_id)
+    Ok(kept.row(tenant, request_id))
 }
 
 /// A screening ready to keep, its manifest and result already packed ([`Packer`]) as they
@@ -65,7 +68,7 @@ pub struct Kept<'a> {
     pub input_format: &'a str,
     pub manifest: Packed,
     /// The result document as JSON, packed.
-    pub result: Vec<u8>,
+    pub result: Arc<Spooled>,
 }
 
 impl Kept<'_> {
@@ -90,8 +93,8 @@ impl Kept<'_> {
             },
             tenant: tenant.to_owned(),
             created_unix,
-            manifest_gz: self.manifest.bytes,
-            result_gz: self.result,
+            manifest: self.manifest.bytes,
+            result: self.result,
         }
     }
 }

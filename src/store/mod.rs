@@ -16,6 +16,7 @@ pub mod migrations;
 pub mod packing;
 pub mod postgres;
 pub mod records;
+pub mod spool;
 pub mod sqlite;
 
 use std::path::PathBuf;

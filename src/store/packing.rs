@@ -5,7 +5,8 @@
 //! Two forms are read:
 //! - the LZ4 *frame* format, written by [`Packer`] as the bytes are produced, so that a
 //!   screening of a million lines is never held uncompressed (the service renders its result
-//!   straight into a packer, and answers by [`Unpacker`] from the packed copy it stored);
+//!   straight into a packer, and answers by [`Unpacker`] from the packed copy it stored). The
+//!   packed bytes go to a [`Spool`], so a large packed result is not held in memory either;
 //! - an LZ4 block with its size prepended ([`compress`]), the form stored before, still read.
 //!
 //! A frame starts with the magic number `04 22 4D 18`; a block starts with its size, which
@@ -13,10 +14,12 @@
 //! does not decode as a frame.
 
 use std::io::{Read, Write};
+use std::sync::Arc;
 
 use lz4_flex::frame::{FrameDecoder, FrameEncoder, FrameInfo};
 use sha2::{Digest, Sha256};
 
+use super::spool::{Spool, SpoolReader, Spooled};
 use super::StoreError;
 
 /// The largest decompressed size accepted (a damaged size prefix must not allocate 4 GB; a
@@ -60,7 +63,7 @@ pub fn decompress(packed: &[u8]) -> Result<Vec<u8>, StoreError> {
 
 /// Compresses what is written to it, counting the bytes and their SHA-256 as they pass.
 pub struct Packer {
-    encoder: FrameEncoder<Vec<u8>>,
+    encoder: FrameEncoder<Spool>,
     digest: Sha256,
     len: u64,
 }
@@ -68,8 +71,8 @@ pub struct Packer {
 /// What a [`Packer`] made.
 #[derive(Debug, Clone)]
 pub struct Packed {
-    /// LZ4 frame.
-    pub bytes: Vec<u8>,
+    /// LZ4 frame, spooled; shared between the store and the answer.
+    pub bytes: Arc<Spooled>,
     /// The length of what was packed.
     pub len: u64,
     /// Its SHA-256, lowercase hex.
@@ -82,7 +85,7 @@ impl Packer {
             // The content checksum makes a cut or damaged frame an error on reading.
             encoder: FrameEncoder::with_frame_info(
                 FrameInfo::new().content_checksum(true),
-                Vec::new(),
+                Spool::new(),
             ),
             digest: Sha256::new(),
             len: 0,
@@ -90,20 +93,18 @@ impl Packer {
     }
 
     /// `bytes`, packed at once.
-    pub fn pack(bytes: &[u8]) -> Packed {
+    pub fn pack(bytes: &[u8]) -> std::io::Result<Packed> {
         let mut packer = Packer::new();
-        packer.write_all(bytes).expect("writing to memory");
+        packer.write_all(bytes)?;
         packer.finish()
     }
 
-    /// The frame, its length and digest. Writing to memory cannot fail; an encoder error here
-    /// would be a bug in the encoder, so it panics rather than stores a truncated record.
-    pub fn finish(self) -> Packed {
-        Packed {
-            bytes: self
-                .encoder
-                .finish()
-                .expect("finishing an LZ4 frame in memory"),
+    /// The frame, its length and digest. Fails only if the spool's temporary file does (a
+    /// full disk).
+    pub fn finish(self) -> std::io::Result<Packed> {
+        let spool = self.encoder.finish().map_err(std::io::Error::other)?;
+        Ok(Packed {
+            bytes: Arc::new(spool.finish()?),
             len: self.len,
             sha256: self
                 .digest
@@ -111,7 +112,7 @@ impl Packer {
                 .iter()
                 .map(|b| format!("{b:02x}"))
                 .collect(),
-        }
+        })
     }
 }
 
@@ -136,11 +137,11 @@ impl Write for Packer {
 
 /// Reads back what a [`Packer`] packed, a piece at a time (an answer streamed from the packed
 /// copy).
-pub struct Unpacker(FrameDecoder<std::io::Cursor<Vec<u8>>>);
+pub struct Unpacker(FrameDecoder<SpoolReader>);
 
 impl Unpacker {
-    pub fn new(packed: Vec<u8>) -> Unpacker {
-        Unpacker(FrameDecoder::new(std::io::Cursor::new(packed)))
+    pub fn new(packed: Arc<Spooled>) -> Unpacker {
+        Unpacker(FrameDecoder::new(SpoolReader::new(packed)))
     }
 }
 
@@ -164,13 +165,10 @@ mod tests {
         for piece in text.as_bytes().chunks(7) {
             packer.write_all(piece).unwrap();
         }
-        let frame = packer.finish();
-        assert!(frame.bytes.starts_with(&FRAME_MAGIC));
-        assert!(
-            frame.bytes.len() < text.len() / 4,
-            "{} bytes",
-            frame.bytes.len()
-        );
+        let frame = packer.finish().unwrap();
+        let bytes = frame.bytes.to_vec().unwrap();
+        assert!(bytes.starts_with(&FRAME_MAGIC));
+        assert!(bytes.len() < text.len() / 4, "{} bytes", bytes.len());
         assert_eq!(frame.len, text.len() as u64);
         assert_eq!(
             frame.sha256,
@@ -179,7 +177,7 @@ mod tests {
                 .map(|b| format!("{b:02x}"))
                 .collect::<String>()
         );
-        assert_eq!(decompress(&frame.bytes).unwrap(), text.as_bytes());
+        assert_eq!(decompress(&bytes).unwrap(), text.as_bytes());
         let mut streamed = Vec::new();
         Unpacker::new(frame.bytes)
             .read_to_end(&mut streamed)
@@ -195,7 +193,11 @@ mod tests {
             decompress(&[0xff, 0xff, 0xff, 0xff, 0]).is_err(),
             "a damaged size prefix"
         );
-        let frame = Packer::pack("some text to keep ".repeat(100).as_bytes()).bytes;
+        let frame = Packer::pack("some text to keep ".repeat(100).as_bytes())
+            .unwrap()
+            .bytes
+            .to_vec()
+            .unwrap();
         // A frame cut inside a block is an error. (The decoder accepts a frame whose last
         // bytes, the end mark and checksum, are missing: rows are written in one transaction,
         // so a stored frame is not cut there.)

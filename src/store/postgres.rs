@@ -19,6 +19,7 @@ use super::records::{
     summary_of, Decision, KeyRecord, NewDecision, NewScreening, Page, PageQuery, Pruned, Role,
     ScreeningRow, StoredScreening, DECISION_COLUMNS, FIRST_COUNT_COLUMN, KEY_COLUMNS, ROW_COLUMNS,
 };
+use super::records::{MANIFEST, RESULT};
 use super::{Store, StoreError};
 use crate::screening::prior::DecisionKind;
 
@@ -219,12 +220,22 @@ impl Store for PgStore {
             n(row.summary.errors),
         );
         let input_bytes = row.input_bytes as i64;
-        self.execute(
+        let empty: &[u8] = &[];
+        // One transaction: the row and its parts commit together, or not at all.
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(db)?;
+        let insert = tx
+            .prepare_cached(
             "INSERT INTO screenings (screening_id, tenant, created_at, created_unix, request_id, \
              input_sha256, input_format, input_bytes, indicators_version, lines, prohibited, \
              presumption, high_risk, review, clear, errors, manifest_gz, result_gz) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
              $18)",
+            )
+            .await
+            .map_err(db)?;
+        tx.execute(
+            &insert,
             &[
                 &row.screening_id,
                 &s.tenant,
@@ -242,12 +253,30 @@ impl Store for PgStore {
                 &review,
                 &clear,
                 &errors,
-                &s.manifest_gz,
-                &s.result_gz,
+                &empty,
+                &empty,
             ],
         )
         .await
-        .map(|_| ())
+        .map_err(db)?;
+        let part = tx
+            .prepare_cached(
+                "INSERT INTO screening_parts (screening_id, kind, part, bytes) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .await
+            .map_err(db)?;
+        for (kind, spooled) in [(MANIFEST, &s.manifest), (RESULT, &s.result)] {
+            for (i, bytes) in spooled.parts().enumerate() {
+                let bytes =
+                    bytes.map_err(|e| StoreError::Postgres(format!("reading a spool: {e}")))?;
+                let i = i as i64;
+                tx.execute(&part, &[&row.screening_id, &kind, &i, &bytes])
+                    .await
+                    .map_err(db)?;
+            }
+        }
+        tx.commit().await.map_err(db)
     }
 
     async fn screening(
@@ -264,15 +293,31 @@ impl Store for PgStore {
                 &[&tenant, &id],
             )
             .await?;
-        rows.first()
-            .map(|r| {
-                Ok(StoredScreening {
-                    row: screening_row(r)?,
-                    manifest_gz: r.try_get(14).map_err(db)?,
-                    result_gz: r.try_get(15).map_err(db)?,
-                })
-            })
-            .transpose()
+        let Some(r) = rows.first() else {
+            return Ok(None);
+        };
+        let mut stored = StoredScreening {
+            row: screening_row(r)?,
+            manifest_gz: r.try_get(14).map_err(db)?,
+            result_gz: r.try_get(15).map_err(db)?,
+        };
+        // Rows written since migration 2 keep their bytes in parts.
+        for (kind, into) in [
+            (MANIFEST, &mut stored.manifest_gz),
+            (RESULT, &mut stored.result_gz),
+        ] {
+            let parts = self
+                .query(
+                    "SELECT bytes FROM screening_parts WHERE screening_id = $1 AND kind = $2 \
+                     ORDER BY part",
+                    &[&stored.row.screening_id, &kind],
+                )
+                .await?;
+            for part in parts {
+                into.extend_from_slice(part.try_get::<_, &[u8]>(0).map_err(db)?);
+            }
+        }
+        Ok(Some(stored))
     }
 
     async fn list_screenings(&self, tenant: &str, query: &PageQuery) -> Result<Page, StoreError> {
@@ -431,6 +476,13 @@ impl Store for PgStore {
             )
             .await
             .map_err(db)?;
+        tx.execute(
+            "DELETE FROM screening_parts WHERE screening_id IN \
+             (SELECT screening_id FROM screenings WHERE created_unix < $1)",
+            &[&before_unix],
+        )
+        .await
+        .map_err(db)?;
         let screenings = tx
             .execute(
                 "DELETE FROM screenings WHERE created_unix < $1",

@@ -6,7 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::sync::Arc;
+
 use super::packing::decompress;
+use super::spool::Spooled;
 use super::StoreError;
 use crate::screening::prior::{DecisionKind, PriorDecision};
 use crate::screening::{Screening, Summary, Verdict};
@@ -39,6 +42,11 @@ pub fn summary_of(counts: [i64; 7]) -> Summary {
     }
 }
 
+/// The `kind` of a stored part: the manifest as received.
+pub const MANIFEST: &str = "manifest";
+/// The `kind` of a stored part: the result as JSON.
+pub const RESULT: &str = "result";
+
 /// A screening to store.
 #[derive(Debug, Clone)]
 pub struct NewScreening {
@@ -46,8 +54,11 @@ pub struct NewScreening {
     pub tenant: String,
     /// Seconds since the epoch of `row.created_at` (what `prune` compares).
     pub created_unix: i64,
-    pub manifest_gz: Vec<u8>,
-    pub result_gz: Vec<u8>,
+    /// The manifest as received and the result as JSON, packed ([`super::packing`]) and
+    /// spooled; the backends store them in parts (`screening_parts`), so a large record never
+    /// sits whole in memory.
+    pub manifest: Arc<Spooled>,
+    pub result: Arc<Spooled>,
 }
 
 /// What a list shows of a stored screening.

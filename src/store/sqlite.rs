@@ -25,6 +25,7 @@ use super::records::{
     summary_of, Decision, KeyRecord, NewDecision, NewScreening, Page, PageQuery, Pruned, Role,
     ScreeningRow, StoredScreening, DECISION_COLUMNS, FIRST_COUNT_COLUMN, KEY_COLUMNS, ROW_COLUMNS,
 };
+use super::records::{MANIFEST, RESULT};
 use super::{Store, StoreError, Synchronous};
 use crate::screening::prior::DecisionKind;
 
@@ -379,10 +380,20 @@ impl Store for SqliteStore {
                 n(row.summary.review),
                 n(row.summary.clear),
                 n(row.summary.errors),
-                s.manifest_gz,
-                s.result_gz,
-            ])
-            .map(|_| ())
+                &[] as &[u8],
+                &[] as &[u8],
+            ])?;
+            let mut part = conn.prepare_cached(
+                "INSERT INTO screening_parts (screening_id, kind, part, bytes) \
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (kind, spooled) in [(MANIFEST, &s.manifest), (RESULT, &s.result)] {
+                for (i, bytes) in spooled.parts().enumerate() {
+                    let bytes = bytes.map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+                    part.execute(params![row.screening_id, kind, i as i64, bytes])?;
+                }
+            }
+            Ok(())
         })
         .await
     }
@@ -405,7 +416,25 @@ impl Store for SqliteStore {
                     result_gz: r.get(15)?,
                 })
             })
-            .optional()
+            .optional()?
+            .map(|mut stored| {
+                // Rows written since migration 2 keep their bytes in parts.
+                let mut parts = conn.prepare_cached(
+                    "SELECT bytes FROM screening_parts WHERE screening_id = ?1 AND kind = ?2 \
+                     ORDER BY part",
+                )?;
+                for (kind, into) in [
+                    (MANIFEST, &mut stored.manifest_gz),
+                    (RESULT, &mut stored.result_gz),
+                ] {
+                    let mut rows = parts.query(params![stored.row.screening_id, kind])?;
+                    while let Some(row) = rows.next()? {
+                        into.extend_from_slice(row.get_ref(0)?.as_blob()?);
+                    }
+                }
+                Ok(stored)
+            })
+            .transpose()
         })
         .await
     }
@@ -574,6 +603,11 @@ impl Store for SqliteStore {
         self.write(move |conn| {
             let decisions = conn.execute(
                 "DELETE FROM decisions WHERE screening_id IN \
+                 (SELECT screening_id FROM screenings WHERE created_unix < ?1)",
+                params![before_unix],
+            )?;
+            conn.execute(
+                "DELETE FROM screening_parts WHERE screening_id IN \
                  (SELECT screening_id FROM screenings WHERE created_unix < ?1)",
                 params![before_unix],
             )?;

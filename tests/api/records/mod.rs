@@ -7,6 +7,7 @@ pub mod backend;
 pub mod crash;
 pub mod decisions;
 pub mod keys;
+pub mod parts;
 pub mod stored;
 
 use std::sync::Arc;
