@@ -33,6 +33,11 @@ pub struct ServeArgs {
     /// 30; env CAATSA_BODY_IDLE_TIMEOUT_SECS].
     #[arg(long, value_name = "SECS")]
     body_idle_timeout_secs: Option<u64>,
+    /// The longest one screening request may take, body included, before it is answered 503
+    /// `screening_timeout` and its work stops, in seconds [default: 600; env
+    /// CAATSA_SCREENING_TIMEOUT_SECS].
+    #[arg(long, value_name = "SECS")]
+    screening_timeout_secs: Option<u64>,
     /// HTTP worker threads [default: one per core; env CAATSA_WORKERS].
     #[arg(long, value_name = "N")]
     workers: Option<usize>,
@@ -89,6 +94,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         max_list_age_days: args.max_list_age_days,
         max_body_mb: args.max_body_mb,
         body_idle_timeout_secs: args.body_idle_timeout_secs,
+        screening_timeout_secs: args.screening_timeout_secs,
         workers: args.workers,
         max_concurrent_screenings: args.max_concurrent_screenings,
         admission_wait_ms: args.admission_wait_ms,

@@ -27,6 +27,9 @@ pub const DEFAULT_RETRY_AFTER_SECS: u64 = 1;
 pub const DEFAULT_SHUTDOWN_TIMEOUT_SECS: u64 = 30;
 /// Default longest wait for the next byte of a request body before answering 408, in seconds.
 pub const DEFAULT_BODY_IDLE_TIMEOUT_SECS: u64 = 30;
+/// Default longest time one screening request may take, body included, in seconds (a million
+/// flagged lines take about a minute and a half on 2 cores).
+pub const DEFAULT_SCREENING_TIMEOUT_SECS: u64 = 600;
 /// Default log filter (`RUST_LOG` syntax).
 pub const DEFAULT_LOG: &str = "info";
 /// Concurrent screenings per available core by default: one computing, one reading its body.
@@ -60,12 +63,13 @@ pub enum ConfigError {
 
 /// Every setting key, as written in the config file (the environment variable is
 /// `CAATSA_` + the key in upper case; the flag is `--` + the key with dashes).
-pub const KEYS: [&str; 14] = [
+pub const KEYS: [&str; 15] = [
     "bind",
     "indicators",
     "max_list_age_days",
     "max_body_mb",
     "body_idle_timeout_secs",
+    "screening_timeout_secs",
     "workers",
     "max_concurrent_screenings",
     "admission_wait_ms",
@@ -96,6 +100,7 @@ pub struct Layer {
     pub max_list_age_days: Option<u32>,
     pub max_body_mb: Option<u64>,
     pub body_idle_timeout_secs: Option<u64>,
+    pub screening_timeout_secs: Option<u64>,
     pub workers: Option<usize>,
     pub max_concurrent_screenings: Option<usize>,
     pub admission_wait_ms: Option<u64>,
@@ -118,6 +123,9 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     /// A request body that sends nothing for this long is answered 408 and its slot freed.
     pub body_idle_timeout: Duration,
+    /// The longest one screening request may take, body included; past it the request is
+    /// answered 503 `screening_timeout` and its work stops.
+    pub screening_timeout: Duration,
     /// HTTP worker threads; `None` = one per core (actix's default).
     pub workers: Option<usize>,
     /// Screenings admitted at once; 0 admits none (every screening answers 503).
@@ -179,6 +187,7 @@ impl Layer {
                 }
                 "MAX_BODY_MB" => layer.max_body_mb = Some(number()?),
                 "BODY_IDLE_TIMEOUT_SECS" => layer.body_idle_timeout_secs = Some(number()?),
+                "SCREENING_TIMEOUT_SECS" => layer.screening_timeout_secs = Some(number()?),
                 "WORKERS" => layer.workers = Some(number()? as usize),
                 "MAX_CONCURRENT_SCREENINGS" => {
                     layer.max_concurrent_screenings = Some(number()? as usize)
@@ -208,6 +217,7 @@ impl Layer {
             max_list_age_days: self.max_list_age_days.or(below.max_list_age_days),
             max_body_mb: self.max_body_mb.or(below.max_body_mb),
             body_idle_timeout_secs: self.body_idle_timeout_secs.or(below.body_idle_timeout_secs),
+            screening_timeout_secs: self.screening_timeout_secs.or(below.screening_timeout_secs),
             workers: self.workers.or(below.workers),
             max_concurrent_screenings: self
                 .max_concurrent_screenings
@@ -252,6 +262,16 @@ impl Layer {
                 message: "use at least 1 (seconds)".to_owned(),
             });
         }
+        let screening_timeout_secs = self
+            .screening_timeout_secs
+            .unwrap_or(DEFAULT_SCREENING_TIMEOUT_SECS);
+        if screening_timeout_secs == 0 {
+            return Err(ConfigError::Value {
+                key: "screening_timeout_secs",
+                value: "0".to_owned(),
+                message: "use at least 1 (seconds)".to_owned(),
+            });
+        }
         if let Some(url) = &self.database_url {
             crate::store::parse_url(url).map_err(|e| ConfigError::Value {
                 key: "database_url",
@@ -275,6 +295,7 @@ impl Layer {
                 .unwrap_or(crate::screening::freshness::DEFAULT_MAX_LIST_AGE_DAYS),
             max_body_bytes: (max_body_mb as usize).saturating_mul(1024 * 1024),
             body_idle_timeout: Duration::from_secs(body_idle_timeout_secs),
+            screening_timeout: Duration::from_secs(screening_timeout_secs),
             workers: self.workers,
             max_concurrent_screenings: self
                 .max_concurrent_screenings

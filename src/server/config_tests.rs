@@ -99,6 +99,10 @@ fn a_zero_body_limit_zero_workers_and_a_zero_idle_timeout_are_refused() {
             body_idle_timeout_secs: Some(0),
             ..Layer::default()
         },
+        Layer {
+            screening_timeout_secs: Some(0),
+            ..Layer::default()
+        },
     ] {
         assert!(ServerConfig::layered(None, NO_ENV, flags).is_err());
     }
@@ -116,12 +120,13 @@ fn every_key_is_accepted_in_the_config_file() {
     let text = "bind = \"127.0.0.1:0\"\nindicators = \"kb.json\"\nmax_body_mb = 1\nworkers = 1\n\
                 max_concurrent_screenings = 1\nadmission_wait_ms = 0\nretry_after_secs = 2\n\
                 shutdown_timeout_secs = 3\nlog = \"warn\"\nlog_format = \"compact\"\n\
-                max_list_age_days = 45\nbody_idle_timeout_secs = 7\n\
+                max_list_age_days = 45\nbody_idle_timeout_secs = 7\nscreening_timeout_secs = 9\n\
                 database_url = \"sqlite://records/c.db\"\ninsecure_no_auth = true\n";
     assert_eq!(text.lines().count(), KEYS.len());
     let file = config_file(text);
     let config = ServerConfig::layered(Some(file.path()), NO_ENV, Layer::default()).expect("valid");
     assert_eq!(config.retry_after_secs, 2);
+    assert_eq!(config.screening_timeout, std::time::Duration::from_secs(9));
     assert_eq!(config.indicators, Some(PathBuf::from("kb.json")));
     assert_eq!(config.max_list_age_days, 45);
     assert_eq!(config.body_idle_timeout, std::time::Duration::from_secs(7));

@@ -52,6 +52,7 @@ pub enum ErrorCode {
     ReloadFailed,
     NotReady,
     Overloaded,
+    ScreeningTimeout,
     Unauthorized,
     Forbidden,
     ScreeningNotFound,
@@ -71,7 +72,7 @@ pub struct ErrorRow {
 
 impl ErrorCode {
     /// Every code, in the order of the documentation's table.
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 28] = [
         ErrorCode::MalformedJson,
         ErrorCode::MalformedCsv,
         ErrorCode::MalformedMultipart,
@@ -93,6 +94,7 @@ impl ErrorCode {
         ErrorCode::ReloadFailed,
         ErrorCode::NotReady,
         ErrorCode::Overloaded,
+        ErrorCode::ScreeningTimeout,
         ErrorCode::Unauthorized,
         ErrorCode::Forbidden,
         ErrorCode::ScreeningNotFound,
@@ -147,6 +149,8 @@ impl ErrorCode {
                 "the knowledge base is still loading (sent with Retry-After)"),
             ErrorCode::Overloaded => ("overloaded", StatusCode::SERVICE_UNAVAILABLE,
                 "every screening slot is busy (sent with Retry-After)"),
+            ErrorCode::ScreeningTimeout => ("screening_timeout", StatusCode::SERVICE_UNAVAILABLE,
+                "the screening ran past `screening_timeout_secs`; it was stopped and nothing was stored"),
             ErrorCode::Unauthorized => ("unauthorized", StatusCode::UNAUTHORIZED,
                 "no API key, or an unknown or revoked one (sent with `WWW-Authenticate: Bearer`)"),
             ErrorCode::Forbidden => ("forbidden", StatusCode::FORBIDDEN,

@@ -54,6 +54,7 @@ pub fn screen_into<I>(
 where
     I: Iterator<Item = Result<ManifestLine, RowError>>,
 {
+    let records = keeper.watch(records);
     screen_stream(
         screener,
         records,
@@ -105,9 +106,10 @@ pub fn screen_csv<R: Read>(
 ) -> Result<Output, ApiError> {
     let mut lines = manifest::csv_lines(reader)?;
     let mut keeper = keeper;
+    let records = keeper.watch(lines.by_ref());
     screen_stream(
         screener,
-        lines.by_ref(),
+        records,
         DEFAULT_CHUNK,
         |item| keeper.take(item),
         |_| {},

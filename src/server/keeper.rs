@@ -10,7 +10,7 @@
 //! the packed copy instead ([`crate::store::packing::Unpacker`]), so the full rendered document
 //! never sits in memory either.
 
-use crate::manifest::RowError;
+use crate::manifest::{ManifestLine, RowError};
 use crate::report::stream::{CsvWriter, JsonWriter, ResultWriter};
 use crate::screening::stream::{Item, DEFAULT_CHUNK};
 use crate::screening::tables::Tables;
@@ -21,6 +21,7 @@ use crate::store::records::Decision;
 
 use super::error::{ApiError, MAX_ERROR_DETAILS};
 use super::render::OutputFormat;
+use super::stop::Stop;
 
 /// Looks up the tenant's decisions recorded about these subjects (an error is the store's
 /// failure as the client sees it).
@@ -51,6 +52,7 @@ pub struct Keeper {
     /// The first row errors, while no line has been screened: the details of a 422 if none is.
     first_errors: Vec<RowError>,
     failure: Option<ApiError>,
+    stop: Option<Stop>,
 }
 
 /// What a finished [`Keeper`] made.
@@ -86,7 +88,28 @@ impl Keeper {
             summary: Summary::default(),
             first_errors: Vec::new(),
             failure: None,
+            stop: None,
         })
+    }
+
+    /// This keeper, with its records to be ended early when `stop` says so ([`Keeper::watch`]).
+    pub fn stopping(mut self, stop: Stop) -> Keeper {
+        self.stop = Some(stop);
+        self
+    }
+
+    /// `records`, ended early when the request's [`Stop`] says so.
+    pub fn watch<'a, I>(
+        &self,
+        records: I,
+    ) -> Box<dyn Iterator<Item = Result<ManifestLine, RowError>> + 'a>
+    where
+        I: Iterator<Item = Result<ManifestLine, RowError>> + 'a,
+    {
+        match &self.stop {
+            Some(stop) => Box::new(stop.clone().watch_owned(records)),
+            None => Box::new(records),
+        }
     }
 
     /// Takes one result or row error, in input order.
@@ -172,6 +195,9 @@ impl Keeper {
     /// Renders what is left and closes the document. A manifest with no line screened is a 422
     /// listing its first row errors; a failed decision look-up is the store's error.
     pub fn finish(mut self, warnings: &[Warning]) -> Result<Output, ApiError> {
+        if let Some(error) = self.stop.as_ref().and_then(Stop::error) {
+            return Err(error); // stopped: nothing is kept
+        }
         self.flush();
         if let Some(error) = self.failure {
             return Err(error);

@@ -24,15 +24,18 @@ use super::intake::Screened;
 use super::keeper::Keeper;
 use super::render::OutputFormat;
 use super::state::AppState;
+use super::stop::{Stop, StopGuard};
 
-/// The keeper for a screening `caller` asked for, answering in `format`. Decisions are looked up
-/// from the screening thread, on the runtime this is called from.
+/// The keeper for a screening `caller` asked for, answering in `format`, and the guard that
+/// stops its work when dropped ([`super::stop`]). Decisions are looked up from the screening
+/// thread, on the runtime this is called from.
 pub fn keeper(
     state: &web::Data<AppState>,
     caller: &Caller,
     screener: &Screener,
     format: OutputFormat,
-) -> Result<Keeper, ApiError> {
+) -> Result<(Keeper, StopGuard), ApiError> {
+    let (stop, guard) = Stop::new(state.screening_timeout);
     let handle = tokio::runtime::Handle::current();
     let (state, tenant) = (state.clone(), caller.tenant.clone());
     let lookup = Box::new(move |subjects: &[String]| {
@@ -40,7 +43,8 @@ pub fn keeper(
             .block_on(state.store.subject_decisions(&tenant, subjects))
             .map_err(|e| state.storage_error(e))
     });
-    Keeper::new(screener.header(), screener.tables(), format, lookup)
+    let keeper = Keeper::new(screener.header(), screener.tables(), format, lookup)?;
+    Ok((keeper.stopping(stop), guard))
 }
 
 /// A kept screening's answer: its packed rendering, streamed on demand.

@@ -29,6 +29,7 @@ pub mod request_schemas;
 pub mod routes;
 pub mod startup;
 pub mod state;
+pub mod stop;
 pub mod telemetry;
 pub mod upload;
 pub mod upload_ams;

@@ -41,6 +41,7 @@ pub struct AppState {
     pub auth: AuthMode,
     pub max_body_bytes: usize,
     pub body_idle_timeout: Duration,
+    pub screening_timeout: Duration,
     pub retry_after_secs: u64,
 }
 
@@ -80,6 +81,7 @@ impl AppState {
             auth,
             max_body_bytes: config.max_body_bytes,
             body_idle_timeout: config.body_idle_timeout,
+            screening_timeout: config.screening_timeout,
             retry_after_secs: config.retry_after_secs,
         }
     }

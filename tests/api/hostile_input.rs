@@ -228,3 +228,46 @@ async fn a_line_number_given_twice_in_a_shipment_is_a_row_error_not_a_second_lin
         "the unread row trips the gate"
     );
 }
+
+/// A CSV of `n` flag-heavy seafood lines: long enough to screen for several seconds in a test
+/// build.
+fn seafood_csv(n: usize) -> String {
+    let mut csv = String::from("Supplier,Country of Origin,HTS\n");
+    for i in 0..n {
+        csv.push_str(&format!(
+            "Dandong Seafood Processing {i} Co Ltd,CN,0304.75\n"
+        ));
+    }
+    csv
+}
+
+#[tokio::test]
+async fn a_screening_past_its_time_budget_is_a_503_and_nothing_is_stored() {
+    let mut config = test_config();
+    config.screening_timeout = Duration::from_secs(1);
+    let app = spawn_app(config).await;
+    let started = Instant::now();
+    let response = reqwest::Client::new()
+        .post(app.url("/v1/screenings"))
+        .header("content-type", "text/csv")
+        .body(seafood_csv(100_000))
+        .send()
+        .await
+        .expect("sent");
+    let waited = started.elapsed();
+    assert_eq!(response.status(), 503);
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(body["error"]["code"], "screening_timeout", "{body}");
+    assert!(waited < Duration::from_secs(6), "stopped after {waited:?}");
+    let listed: Value = reqwest::get(app.url("/v1/screenings"))
+        .await
+        .expect("listed")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(
+        listed["screenings"].as_array().map(Vec::len),
+        Some(0),
+        "{listed}"
+    );
+}

@@ -107,7 +107,7 @@ pub const GATE_REASONS_HEADER: &str = "caatsa-gate-reasons";
         (status = 413, description = "payload_too_large", body = ErrorBody),
         (status = 415, description = "unsupported_media_type", body = ErrorBody),
         (status = 422, description = "invalid_manifest or no_screenable_line (details list the row errors)", body = ErrorBody),
-        (status = 503, description = "overloaded or not_ready, with Retry-After", body = ErrorBody),
+        (status = 503, description = "overloaded or not_ready (with Retry-After), storage_unavailable, or screening_timeout", body = ErrorBody),
     )
 )]
 pub async fn create(
@@ -121,7 +121,9 @@ pub async fn create(
     let gate = params.gate()?;
     let kind = classify(&request)?;
     let screener = state.screener()?;
-    let keeper = keeper(&state, &caller, &screener, output)?;
+    // Dropped with this future (the client went away, or shutdown dropped the request), the
+    // guard stops the screening thread at its next chunk.
+    let (keeper, guard) = keeper(&state, &caller, &screener, output)?;
     let screened = match kind {
         BodyKind::Json => {
             let mut budget = state.body_budget(&request)?;
@@ -139,6 +141,7 @@ pub async fn create(
         }
     };
     let answer = keep_screening(&state, &caller, &request, screened, output).await?;
+    guard.disarm();
     state.metrics.observe_screening(&answer.summary);
     let mut response = HttpResponse::Ok();
     response.insert_header((
