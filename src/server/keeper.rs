@@ -23,6 +23,9 @@ use super::error::{ApiError, MAX_ERROR_DETAILS};
 use super::render::OutputFormat;
 use super::stop::Stop;
 
+/// Answers up to this size are also kept as rendered, and sent without unpacking.
+const SMALL_ANSWER: usize = 1 << 20;
+
 /// Looks up the tenant's decisions recorded about these subjects (an error is the store's
 /// failure as the client sees it).
 pub type DecisionLookup = Box<dyn FnMut(&[String]) -> Result<Vec<Decision>, ApiError> + Send>;
@@ -74,10 +77,13 @@ impl Keeper {
         lookup: DecisionLookup,
     ) -> Result<Keeper, ApiError> {
         let rendering = |e| ApiError::internal("starting to render a screening failed", e);
-        let json = JsonWriter::start(Packer::new(), &header, tables).map_err(rendering)?;
+        let json =
+            JsonWriter::start(Packer::keeping(SMALL_ANSWER), &header, tables).map_err(rendering)?;
         let csv = match format {
             OutputFormat::Json => None,
-            OutputFormat::Csv => Some(CsvWriter::start(Packer::new(), &header).map_err(rendering)?),
+            OutputFormat::Csv => {
+                Some(CsvWriter::start(Packer::keeping(SMALL_ANSWER), &header).map_err(rendering)?)
+            }
         };
         Ok(Keeper {
             header,

@@ -5,10 +5,9 @@
 //! returning a result no one can find later. The answer is streamed from the packed output, so
 //! neither the result nor its rendering is ever whole in memory.
 
-use actix_web::body::SizedStream;
+use actix_web::body::{BoxBody, SizedStream};
 use actix_web::web::{self, Bytes};
 use actix_web::{HttpMessage, HttpRequest};
-use futures_util::Stream;
 use tracing_actix_web::RequestId;
 
 use crate::screening::{Screener, Summary};
@@ -47,31 +46,49 @@ pub fn keeper(
     Ok((keeper.stopping(stop), guard))
 }
 
-/// A kept screening's answer: its packed rendering, streamed on demand.
+/// A kept screening's answer: as rendered when it is small, otherwise its packed copy.
 pub struct Answer {
     pub screening_id: String,
     pub summary: Summary,
     pub content_type: &'static str,
-    packed: Arc<Spooled>,
-    len: u64,
+    body: AnswerBody,
+}
+
+enum AnswerBody {
+    Rendered(Vec<u8>),
+    Packed(Arc<Spooled>, u64),
+}
+
+impl AnswerBody {
+    /// As rendered when the packer kept it (`raw`), otherwise from the packed copy.
+    fn of(raw: Option<Vec<u8>>, packed: &Arc<Spooled>, len: u64) -> AnswerBody {
+        match raw {
+            Some(rendered) => AnswerBody::Rendered(rendered),
+            None => AnswerBody::Packed(Arc::clone(packed), len),
+        }
+    }
 }
 
 impl Answer {
-    /// The body, unpacked a piece at a time as the client reads it.
-    pub fn body(self) -> SizedStream<impl Stream<Item = Result<Bytes, std::io::Error>>> {
+    /// The body; a packed one is unpacked a piece at a time as the client reads it.
+    pub fn body(self) -> BoxBody {
+        let (packed, len) = match self.body {
+            AnswerBody::Rendered(bytes) => return BoxBody::new(Bytes::from(bytes)),
+            AnswerBody::Packed(packed, len) => (packed, len),
+        };
         let pieces =
-            futures_util::stream::unfold(Unpacker::new(self.packed), |mut unpacker| async move {
+            futures_util::stream::unfold(Unpacker::new(packed), |mut unpacker| async move {
                 let mut buf = vec![0; 64 * 1024];
                 match std::io::Read::read(&mut unpacker, &mut buf) {
                     Ok(0) => None,
                     Ok(n) => {
                         buf.truncate(n);
-                        Some((Ok(Bytes::from(buf)), unpacker))
+                        Some((Ok::<_, std::io::Error>(Bytes::from(buf)), unpacker))
                     }
                     Err(e) => Some((Err(e), unpacker)),
                 }
             });
-        SizedStream::new(self.len, Box::pin(pieces))
+        BoxBody::new(SizedStream::new(len, Box::pin(pieces)))
     }
 }
 
@@ -94,9 +111,14 @@ pub async fn keep_screening(
         .extensions()
         .get::<RequestId>()
         .map(|id| id.to_string());
-    let answer = match (format, output.csv) {
-        (OutputFormat::Csv, Some(csv)) => (csv.bytes, csv.len),
-        _ => (output.result.bytes.clone(), output.result.len),
+    let mut output = output;
+    let body = match (format, output.csv.take()) {
+        (OutputFormat::Csv, Some(csv)) => AnswerBody::of(csv.raw, &csv.bytes, csv.len),
+        _ => AnswerBody::of(
+            output.result.raw.take(),
+            &output.result.bytes,
+            output.result.len,
+        ),
     };
     let row = Kept {
         header: &output.header,
@@ -115,7 +137,6 @@ pub async fn keep_screening(
         screening_id: output.header.screening_id,
         summary: output.summary,
         content_type: format.content_type(),
-        packed: answer.0,
-        len: answer.1,
+        body,
     })
 }

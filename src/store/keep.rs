@@ -66,6 +66,7 @@ pub struct Kept<'a> {
     pub summary: Summary,
     /// `csv`, `json` or `ams`.
     pub input_format: &'a str,
+    /// Packed by [`Packer::new`] or [`Packer::pack`], so with its SHA-256.
     pub manifest: Packed,
     /// The result document as JSON, packed.
     pub result: Arc<Spooled>,
@@ -85,7 +86,8 @@ impl Kept<'_> {
                 screening_id: self.header.screening_id.clone(),
                 created_at: self.header.created_at.clone(),
                 request_id,
-                input_sha256: self.manifest.sha256,
+                // Manifests are packed by `Packer::new`/`pack`, which always digest.
+                input_sha256: self.manifest.sha256.unwrap_or_default(),
                 input_format: self.input_format.to_owned(),
                 input_bytes: self.manifest.len,
                 indicators_version: self.header.indicators_version.clone(),

@@ -61,11 +61,17 @@ pub fn decompress(packed: &[u8]) -> Result<Vec<u8>, StoreError> {
         .map_err(|e| StoreError::Corrupt(format!("lz4: {e}")))
 }
 
-/// Compresses what is written to it, counting the bytes and their SHA-256 as they pass.
+/// Compresses what is written to it, counting the bytes (and, made by [`Packer::new`], their
+/// SHA-256) as they pass.
 pub struct Packer {
     encoder: FrameEncoder<Spool>,
-    digest: Sha256,
+    /// SHA-256 of what passes; `None` for a packer made with [`Packer::keeping`] (results need
+    /// no digest, and hashing them cost a tenth of a small request's CPU).
+    digest: Option<Sha256>,
     len: u64,
+    /// The bytes as written, kept while they are at most `raw_limit` (see [`Packer::keeping`]).
+    raw: Option<Vec<u8>>,
+    raw_limit: usize,
 }
 
 /// What a [`Packer`] made.
@@ -73,10 +79,12 @@ pub struct Packer {
 pub struct Packed {
     /// LZ4 frame, spooled; shared between the store and the answer.
     pub bytes: Arc<Spooled>,
+    /// The bytes unpacked, when the packer kept them ([`Packer::keeping`]) and they were small.
+    pub raw: Option<Vec<u8>>,
     /// The length of what was packed.
     pub len: u64,
-    /// Its SHA-256, lowercase hex.
-    pub sha256: String,
+    /// Its SHA-256, lowercase hex (not computed by a [`Packer::keeping`] packer).
+    pub sha256: Option<String>,
 }
 
 impl Packer {
@@ -87,8 +95,22 @@ impl Packer {
                 FrameInfo::new().content_checksum(true),
                 Spool::new(),
             ),
-            digest: Sha256::new(),
+            digest: Some(Sha256::new()),
             len: 0,
+            raw: None,
+            raw_limit: 0,
+        }
+    }
+
+    /// A packer that also keeps the bytes as written while they total at most `limit`: a small
+    /// answer is then sent as it was rendered, without unpacking the stored copy (most answers
+    /// are a few dozen lines; unpacking them cost a tenth of a request's CPU).
+    pub fn keeping(limit: usize) -> Packer {
+        Packer {
+            raw: Some(Vec::new()),
+            raw_limit: limit,
+            digest: None,
+            ..Packer::new()
         }
     }
 
@@ -105,13 +127,11 @@ impl Packer {
         let spool = self.encoder.finish().map_err(std::io::Error::other)?;
         Ok(Packed {
             bytes: Arc::new(spool.finish()?),
+            raw: self.raw,
             len: self.len,
             sha256: self
                 .digest
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+                .map(|d| d.finalize().iter().map(|b| format!("{b:02x}")).collect()),
         })
     }
 }
@@ -125,8 +145,17 @@ impl Default for Packer {
 impl Write for Packer {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let n = self.encoder.write(buf)?;
-        self.digest.update(&buf[..n]);
+        if let Some(digest) = &mut self.digest {
+            digest.update(&buf[..n]);
+        }
         self.len += n as u64;
+        if let Some(raw) = &mut self.raw {
+            if raw.len() + n <= self.raw_limit {
+                raw.extend_from_slice(&buf[..n]);
+            } else {
+                self.raw = None;
+            }
+        }
         Ok(n)
     }
 
@@ -172,12 +201,31 @@ mod tests {
         assert_eq!(frame.len, text.len() as u64);
         assert_eq!(
             frame.sha256,
-            Sha256::digest(text.as_bytes())
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
+            Some(
+                Sha256::digest(text.as_bytes())
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            )
         );
         assert_eq!(decompress(&bytes).unwrap(), text.as_bytes());
+        assert!(frame.raw.is_none(), "a plain packer keeps nothing");
+        for (limit, kept) in [(text.len(), true), (text.len() - 1, false)] {
+            let mut packer = Packer::keeping(limit);
+            for piece in text.as_bytes().chunks(7) {
+                packer.write_all(piece).unwrap();
+            }
+            let packed = packer.finish().unwrap();
+            assert_eq!(packed.raw.is_some(), kept, "limit {limit}");
+            assert!(packed.sha256.is_none(), "results are not hashed");
+            if let Some(raw) = packed.raw {
+                assert_eq!(raw, text.as_bytes());
+            }
+            assert_eq!(
+                decompress(&packed.bytes.to_vec().unwrap()).unwrap(),
+                text.as_bytes()
+            );
+        }
         let mut streamed = Vec::new();
         Unpacker::new(frame.bytes)
             .read_to_end(&mut streamed)

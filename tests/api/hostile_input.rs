@@ -271,3 +271,32 @@ async fn a_screening_past_its_time_budget_is_a_503_and_nothing_is_stored() {
         "{listed}"
     );
 }
+
+#[tokio::test]
+async fn a_large_answer_is_streamed_from_the_packed_copy_whole_and_with_its_length() {
+    // 400 flagged lines render to more than 1 MiB, past which the answer is unpacked from the
+    // stored copy as it is sent.
+    let app = shared_app().await;
+    let response = reqwest::Client::new()
+        .post(app.url("/v1/screenings"))
+        .header("content-type", "text/csv")
+        .body(seafood_csv(400))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+    let length = response.content_length().expect("a Content-Length");
+    let bytes = response.bytes().await.expect("the body");
+    assert!(bytes.len() > 1 << 20, "{} bytes", bytes.len());
+    assert_eq!(bytes.len() as u64, length);
+    let answered: Value = serde_json::from_slice(&bytes).expect("one JSON document");
+    assert_eq!(answered["summary"]["lines"], 400);
+    let id = answered["screening_id"].as_str().expect("id");
+    let stored: Value = reqwest::get(app.url(&format!("/v1/screenings/{id}")))
+        .await
+        .expect("read back")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(stored["screening"], answered);
+}
