@@ -21,8 +21,11 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::error::{ApiError, ErrorCode};
 
-/// Bodies up to this size are small: they may take any slot.
-pub const SMALL_BODY_BYTES: usize = 1024 * 1024;
+/// Bodies up to this size are small: they may take any slot. 64 KiB is about 1,300 CSV lines,
+/// a few dozen milliseconds of screening; at 1 MiB (about 21,000 flag-heavy lines, seconds of
+/// screening each), four uploads just under the limit took every slot and half the small
+/// requests were refused.
+pub const SMALL_BODY_BYTES: usize = 64 * 1024;
 
 /// The screening slots of one app.
 #[derive(Debug)]
@@ -74,7 +77,7 @@ impl Admission {
             return self.admit().await;
         }
         let Some(large) = self.permit(&self.large).await else {
-            return Err(self.overloaded(self.large_capacity, "slots for bodies over 1 MiB"));
+            return Err(self.overloaded(self.large_capacity, "slots for bodies over 64 KiB"));
         };
         let Slot(slot, _) = self.admit().await?;
         Ok(Slot(slot, Some(large)))
@@ -100,7 +103,7 @@ impl Admission {
             ErrorCode::Overloaded,
             format!(
                 "all {count} {what} are busy; retry after {} s (the server's \
-                 `max_concurrent_screenings` bounds concurrent screenings; bodies over 1 MiB \
+                 `max_concurrent_screenings` bounds concurrent screenings; bodies over 64 KiB \
                  may use half of them)",
                 self.retry_after_secs
             ),
