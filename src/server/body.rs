@@ -104,8 +104,6 @@ pub struct BodyBudget {
     waited: Duration,
     min_rate: u64,
     grace: Duration,
-    /// The body's length as its Content-Length declares it, if it does.
-    declared: Option<usize>,
 }
 
 impl BodyBudget {
@@ -131,13 +129,7 @@ impl BodyBudget {
             waited: Duration::ZERO,
             min_rate: MIN_BODY_RATE,
             grace: MIN_RATE_GRACE,
-            declared: declared.and_then(|n| usize::try_from(n).ok()),
         })
-    }
-
-    /// The body's length as declared by Content-Length (`None` for a chunked body).
-    pub fn declared(&self) -> Option<usize> {
-        self.declared
     }
 
     /// This budget with another minimum rate and grace period (tests use short ones).

@@ -1,14 +1,16 @@
 //! From a parsed body to a [`Screened`] manifest, through the engine only: [`screen_json`] for a
 //! JSON manifest held in memory, [`screen_csv`] for CSV read from any `Read` (the streamed body),
-//! and [`screen_streamed_csv`], which wires a body stream to `screen_csv` on the blocking pool.
+//! and [`spool_body`] then [`screen_spooled_csv`], which read a CSV body into a spool before a
+//! screening slot is taken and then screen it.
 //! Every path screens chunk by chunk into a [`Keeper`], which renders and packs each chunk as it
 //! comes, so no path holds a whole result.
 //!
 //! Both paths apply the same rule: a manifest with no line to screen is a 422
 //! `no_screenable_line` listing its row errors; row errors beside at least one good line are part
-//! of the result, never a failed request. The CSV path uses the engine's streaming screener
-//! (`screen_stream`), so parsing, screening and the arrival of the body overlap; it keeps a packed
-//! copy of the bytes as they pass, because the manifest as received is stored with its result.
+//! of the result, never a failed request. The CSV path spools the body first (a slow upload must
+//! not hold a slot: issue 18), then uses the engine's streaming screener (`screen_stream`) over
+//! the spool, keeping a packed copy of the bytes as they pass, because the manifest as received
+//! is stored with its result.
 
 use std::io::{Read, Write};
 use std::sync::Arc;
@@ -21,6 +23,7 @@ use crate::manifest::{self, ManifestLine, RowError};
 use crate::screening::stream::{screen_stream, DEFAULT_CHUNK};
 use crate::screening::Screener;
 use crate::store::packing::{Packed, Packer};
+use crate::store::spool::{Spool, SpoolReader, Spooled};
 
 use super::admission::{run_blocking_holding, Slot};
 use super::body::{pump, BodyBudget, ChannelReader, CHANNEL_CHUNKS};
@@ -131,51 +134,65 @@ impl<R: Read> Read for Tee<R> {
     }
 }
 
-/// Streams a CSV body into [`screen_csv`] on the blocking pool, in `slot`. `first` is a chunk
-/// already taken from the stream (for format sniffing). A body error (too large, cut short)
-/// wins over whatever the parser made of the partial input.
-pub async fn screen_streamed_csv<S, E>(
-    screener: Arc<Screener>,
-    slot: Slot,
+/// Reads a body into a spool (memory, then an unlinked temporary file past a few MiB) within
+/// `budget`, before any screening slot is taken: a slow or stalled upload then holds no slot,
+/// and admission knows the body's real size. `first` is a chunk already taken from the stream
+/// (for format sniffing) and already counted in `budget`.
+pub async fn spool_body<S, E>(
     first: Option<Bytes>,
     stream: S,
     budget: &mut BodyBudget,
-    keeper: Keeper,
-) -> Result<Screened, ApiError>
+) -> Result<Arc<Spooled>, ApiError>
 where
     S: Stream<Item = Result<Bytes, E>> + Unpin,
     E: std::fmt::Display,
 {
     let (tx, rx) = mpsc::channel(CHANNEL_CHUNKS);
     let job = tokio::task::spawn_blocking(move || {
+        let mut spool = Spool::new();
+        std::io::copy(&mut ChannelReader::new(rx), &mut spool)?;
+        spool.finish()
+    });
+    if let Some(first) = first {
+        let _ = tx.send(Ok(first)).await;
+    }
+    let pumped = pump(stream, budget, &tx).await;
+    drop(tx);
+    let spooled = job
+        .await
+        .map_err(|e| ApiError::internal("a body-spooling task panicked or was cancelled", e))?;
+    pumped?; // a body error (too large, stalled, cut) wins over what was spooled
+    Ok(Arc::new(spooled.map_err(spool_error)?))
+}
+
+/// Screens a spooled CSV body on the blocking pool, in `slot`, packing a copy of it as it is
+/// read (the manifest is stored as received).
+pub async fn screen_spooled_csv(
+    screener: Arc<Screener>,
+    slot: Slot,
+    body: Arc<Spooled>,
+    keeper: Keeper,
+) -> Result<Screened, ApiError> {
+    let ((output, packed), slot) = run_blocking_holding(slot, move || {
         let mut tee = Tee {
-            inner: ChannelReader::new(rx),
+            inner: SpoolReader::new(body),
             copy: Packer::new(),
         };
         let output = screen_csv(&screener, &mut tee, keeper)?;
         // What the parser did not need (trailing bytes after the last record) is still part
         // of what was received.
-        std::io::copy(&mut tee, &mut std::io::sink()).ok();
-        Ok(Screened {
-            output,
-            input: Received {
-                format: "csv",
-                packed: tee.copy.finish().map_err(spool_error)?,
-            },
-            slot,
-        })
-    });
-    if let Some(first) = first {
-        // The chunk was already counted against the budget by the caller.
-        let _ = tx.send(Ok(first)).await;
-    }
-    let pumped = pump(stream, budget, &tx).await;
-    drop(tx);
-    let screened = job
-        .await
-        .map_err(|e| ApiError::internal("a CSV screening task panicked or was cancelled", e))?;
-    pumped?;
-    screened
+        std::io::copy(&mut tee, &mut std::io::sink()).map_err(spool_error)?;
+        Ok((output, tee.copy.finish().map_err(spool_error)?))
+    })
+    .await?;
+    Ok(Screened {
+        output,
+        input: Received {
+            format: "csv",
+            packed,
+        },
+        slot,
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! The part's format comes from its Content-Type (`text/csv`, `application/json`), else from its
 //! file name's extension, else from sniffing its first bytes (`manifest::InputFormat`), because
 //! browsers and curl label CSV files inconsistently (often `application/octet-stream`). A CSV
-//! part is streamed into the screener like a `text/csv` body; a JSON part is read whole.
+//! part is spooled like a `text/csv` body; a JSON part is read whole.
 //! The size limit applies to the whole multipart body, counted below the multipart parser, so
 //! large ignored parts count too.
 
@@ -27,7 +27,7 @@ use crate::screening::Screener;
 
 use super::body::{read_all, BodyBudget};
 use super::error::{payload_too_large, ApiError, ErrorCode};
-use super::intake::{screen_json_in, screen_streamed_csv, Screened};
+use super::intake::{screen_json_in, screen_spooled_csv, spool_body, Screened};
 use super::keeper::Keeper;
 use super::state::AppState;
 use super::upload_ams::{read_ams_part, screen_ams, AMS_PART};
@@ -107,8 +107,12 @@ async fn screen_file_part(
             screen_json_in(screener, slot, bytes, keeper).await
         }
         InputFormat::Csv => {
-            let slot = state.admission.admit_sized(budget.declared()).await?;
-            screen_streamed_csv(screener, slot, first, &mut field, budget, keeper).await
+            let body = spool_body(first, &mut field, budget).await?;
+            let slot = state
+                .admission
+                .admit_sized(Some(body.len() as usize))
+                .await?;
+            screen_spooled_csv(screener, slot, body, keeper).await
         }
     }?;
     drop(field);

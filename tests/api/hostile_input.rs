@@ -300,3 +300,43 @@ async fn a_large_answer_is_streamed_from_the_packed_copy_whole_and_with_its_leng
         .expect("JSON");
     assert_eq!(stored["screening"], answered);
 }
+
+#[tokio::test]
+async fn a_csv_upload_still_arriving_holds_no_screening_slot() {
+    let mut config = test_config();
+    config.max_concurrent_screenings = 1;
+    config.admission_wait = Duration::from_millis(200);
+    let app = spawn_app(config).await;
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    let body = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    let upload = tokio::spawn(
+        reqwest::Client::new()
+            .post(app.url("/v1/screenings"))
+            .header("content-type", "text/csv")
+            .body(reqwest::Body::wrap_stream(body))
+            .send(),
+    );
+    tx.send(Ok(b"Supplier,Country of Origin\nACME Trading,CN\n".to_vec()))
+        .await
+        .expect("first chunk");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The only slot is free while the upload's body is still arriving.
+    let response = reqwest::Client::new()
+        .post(app.url("/v1/screenings"))
+        .header("content-type", "text/csv")
+        .body(DEMO_MANIFEST)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+    tx.send(Ok(b"Korea Ryonbong General Corporation,CN\n".to_vec()))
+        .await
+        .expect("second chunk");
+    drop(tx);
+    let response = upload.await.expect("joined").expect("answered");
+    assert_eq!(response.status(), 200);
+    let screening: Value = response.json().await.expect("JSON");
+    assert_eq!(screening["summary"]["lines"], 2);
+}

@@ -2,12 +2,12 @@
 //! flight finishes on the version it started with; a failed reload keeps the old version.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 use tokio::sync::mpsc;
 
-use super::support::{expect_error, metric, spawn_app, test_config, TestApp};
+use super::support::{expect_error, spawn_app, test_config, TestApp};
 
 /// The OFAC files of the shipped North Korea subset.
 const OFAC_FILES: [&str; 4] = ["sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"];
@@ -54,25 +54,14 @@ async fn version(app: &TestApp) -> String {
         .to_owned()
 }
 
-async fn in_flight(app: &TestApp) -> f64 {
-    let text = reqwest::Client::new()
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .expect("sent")
-        .text()
-        .await
-        .expect("text");
-    metric(&text, "caatsa_screenings_in_flight")
-}
-
 #[tokio::test]
 async fn a_reload_answers_the_new_version_while_a_request_in_flight_keeps_the_old_one() {
     let (dir, app) = app_on_a_copy_of_the_ofac_files().await;
     let client = reqwest::Client::new();
     let old = version(&app).await;
 
-    // Start a streamed upload and keep it open: its handler holds a screening slot.
+    // Start a streamed upload and keep it open: its handler has taken the screener in service
+    // when the headers arrived (the body is spooled before any screening starts).
     let (tx, rx) = mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
     let body = reqwest::Body::wrap_stream(tokio_stream_of(rx));
     let upload = tokio::spawn({
@@ -87,14 +76,8 @@ async fn a_reload_answers_the_new_version_while_a_request_in_flight_keeps_the_ol
     ))
     .await
     .expect("first chunk");
-    let started = Instant::now();
-    while in_flight(&app).await < 1.0 {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the upload never started"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    // No metric counts a request whose body is still arriving: give the handler a moment.
+    tokio::time::sleep(Duration::from_millis(500)).await;
 
     // A different knowledge base: without the comments file the content hash changes.
     std::fs::remove_file(dir.path().join("sdn_comments.csv")).expect("removed");

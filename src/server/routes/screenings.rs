@@ -3,8 +3,8 @@
 //!
 //! The handler is thin: it takes the screener in service once (a reload mid-request does not
 //! change it), checks what the body is, takes a screening slot, and hands the body to `intake`.
-//! JSON bodies are read before a slot is taken (reading is I/O, not CPU); CSV bodies take their
-//! slot first because they are parsed and screened while they arrive.
+//! Bodies are read before a slot is taken (reading is I/O, not CPU): JSON into memory, CSV into a
+//! spool that moves to a temporary file when it is large.
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -14,7 +14,7 @@ use crate::screening::{Screening, Summary};
 use crate::server::auth::Caller;
 use crate::server::body::{classify, read_all, BodyKind};
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
-use crate::server::intake::{screen_json_in, screen_streamed_csv};
+use crate::server::intake::{screen_json_in, screen_spooled_csv, spool_body};
 use crate::server::keeping::{keep_screening, keeper};
 use crate::server::negotiate::negotiate;
 use crate::server::render::OutputFormat;
@@ -133,8 +133,12 @@ pub async fn create(
         }
         BodyKind::Csv => {
             let mut budget = state.body_budget(&request)?;
-            let slot = state.admission.admit_sized(budget.declared()).await?;
-            screen_streamed_csv(screener, slot, None, payload, &mut budget, keeper).await?
+            let body = spool_body(None, payload, &mut budget).await?;
+            let slot = state
+                .admission
+                .admit_sized(Some(body.len() as usize))
+                .await?;
+            screen_spooled_csv(screener, slot, body, keeper).await?
         }
         BodyKind::Multipart => {
             screen_multipart(&request, payload, &state, screener, keeper).await?
