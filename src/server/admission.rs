@@ -83,6 +83,17 @@ impl Admission {
         Ok(Slot(slot, Some(large)))
     }
 
+    /// Refuses at once a body whose Content-Length says it is big while every large slot is
+    /// busy: it would be refused after its whole upload was read and spooled otherwise. Best
+    /// effort (a slot may free while the body arrives); the slot itself is taken after.
+    pub fn refuse_early(&self, declared: Option<u64>) -> Result<(), ApiError> {
+        let big = declared.is_some_and(|n| n > SMALL_BODY_BYTES as u64);
+        if big && self.large.available_permits() == 0 {
+            return Err(self.overloaded(self.large_capacity, "slots for bodies over 64 KiB"));
+        }
+        Ok(())
+    }
+
     /// A permit of `semaphore`, at once or within the configured wait.
     async fn permit(&self, semaphore: &Arc<Semaphore>) -> Option<OwnedSemaphorePermit> {
         if let Ok(permit) = semaphore.clone().try_acquire_owned() {
@@ -165,6 +176,15 @@ mod tests {
             .await
             .expect("an unknown size is big");
         let refused = admission.admit_sized(big).await.expect_err("a third big");
+        let declared = big.map(|n| n as u64);
+        assert!(
+            admission.refuse_early(declared).is_err(),
+            "refused before its body"
+        );
+        assert!(
+            admission.refuse_early(Some(100)).is_ok(),
+            "a small body is never"
+        );
         assert_eq!(refused.code, ErrorCode::Overloaded);
         assert_eq!(admission.in_flight(), 2, "a refused request holds nothing");
         let _small = admission

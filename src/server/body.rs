@@ -106,6 +106,15 @@ pub struct BodyBudget {
     grace: Duration,
 }
 
+/// The body's length as its Content-Length declares it, if it does.
+pub fn declared_length(request: &HttpRequest) -> Option<u64> {
+    request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+}
+
 impl BodyBudget {
     /// A budget of `limit` bytes, each wait for more of the body at most `idle`; refused at once
     /// when the declared Content-Length exceeds the limit.
@@ -114,12 +123,7 @@ impl BodyBudget {
         limit: usize,
         idle: Duration,
     ) -> Result<BodyBudget, ApiError> {
-        let declared = request
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
-        if declared.is_some_and(|n| n > limit as u64) {
+        if declared_length(request).is_some_and(|n| n > limit as u64) {
             return Err(payload_too_large(limit));
         }
         Ok(BodyBudget {

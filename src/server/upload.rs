@@ -25,7 +25,7 @@ use futures_util::{Stream, StreamExt};
 use crate::manifest::InputFormat;
 use crate::screening::Screener;
 
-use super::body::{read_all, BodyBudget};
+use super::body::{declared_length, read_all, BodyBudget};
 use super::error::{payload_too_large, ApiError, ErrorCode};
 use super::intake::{screen_json_in, screen_spooled_csv, spool_body, Screened};
 use super::keeper::Keeper;
@@ -45,6 +45,7 @@ pub async fn screen_multipart(
 ) -> Result<Screened, ApiError> {
     let limit = state.max_body_bytes;
     let mut budget = state.body_budget(request)?;
+    state.admission.refuse_early(declared_length(request))?;
     let exceeded = Rc::new(Cell::new(false));
     let mut multipart =
         Multipart::new(request.headers(), limited(payload, limit, exceeded.clone()));

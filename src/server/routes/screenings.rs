@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::screening::gate::{FailOn, Gate};
 use crate::screening::{Screening, Summary};
 use crate::server::auth::Caller;
-use crate::server::body::{classify, read_all, BodyKind};
+use crate::server::body::{classify, declared_length, read_all, BodyKind};
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
 use crate::server::intake::{screen_json_in, screen_spooled_csv, spool_body};
 use crate::server::keeping::{keep_screening, keeper};
@@ -127,12 +127,14 @@ pub async fn create(
     let screened = match kind {
         BodyKind::Json => {
             let mut budget = state.body_budget(&request)?;
+            state.admission.refuse_early(declared_length(&request))?;
             let bytes = read_all(payload, &mut budget).await?;
             let slot = state.admission.admit_sized(Some(bytes.len())).await?;
             screen_json_in(screener, slot, bytes.to_vec(), keeper).await?
         }
         BodyKind::Csv => {
             let mut budget = state.body_budget(&request)?;
+            state.admission.refuse_early(declared_length(&request))?;
             let body = spool_body(None, payload, &mut budget).await?;
             let slot = state
                 .admission
