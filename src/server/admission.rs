@@ -1,12 +1,13 @@
 //! The admission budget for CPU-bound screening: a [`Semaphore`] of `max_concurrent_screenings`
-//! slots. A request takes a slot before screening (for a streamed CSV, before reading its body,
-//! because parsing and screening run as the body arrives) and keeps it until its result is
-//! rendered; the work itself runs on tokio's blocking pool ([`run_blocking`]), never on an HTTP
-//! worker.
+//! slots. A request takes a slot after its body has been read (JSON into memory, CSV into a
+//! spool), so a slow upload holds none, and keeps it until its result is rendered; the work
+//! itself runs on tokio's blocking pool ([`run_blocking`]), never on an HTTP worker.
 //!
-//! Large bodies (over [`SMALL_BODY_BYTES`], or of unknown length) also need one of the fewer
-//! large slots (half the slots, at least one): however many big uploads arrive, the other half
-//! stays for small requests, which would otherwise wait behind uploads that take seconds each.
+//! Large bodies (over [`SMALL_BODY_BYTES`]) also need one of the fewer large slots (half the
+//! slots, at least one): however many big uploads arrive, the other half stays for small
+//! requests, which would otherwise wait behind uploads that take seconds each. A body whose
+//! Content-Length is big is refused before it is read when no large slot is free
+//! ([`Admission::refuse_early`]).
 //!
 //! When no slot frees up within `admission_wait`, the request is answered 503 `overloaded` with
 //! `Retry-After` instead of joining an unbounded queue: under overload, latency stays bounded

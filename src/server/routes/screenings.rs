@@ -1,4 +1,4 @@
-//! `POST /v1/screenings`: a manifest in (JSON, streamed CSV, or a multipart `file` part), the
+//! `POST /v1/screenings`: a manifest in (JSON, CSV, or a multipart `file` part), the
 //! engine's `Screening` out (JSON, or CSV with `Accept: text/csv` / `?format=csv`).
 //!
 //! The handler is thin: it takes the screener in service once (a reload mid-request does not
