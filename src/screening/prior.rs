@@ -137,9 +137,9 @@ pub fn subject_key(line: &LineResult, flag: &Flag) -> String {
 }
 
 /// Every subject key of `results`, deduplicated (what to look up before attaching).
-pub fn subject_keys(results: &[LineResult]) -> Vec<String> {
+pub fn subject_keys<'a>(results: impl IntoIterator<Item = &'a LineResult>) -> Vec<String> {
     let mut keys: Vec<String> = results
-        .iter()
+        .into_iter()
         .flat_map(|line| line.flags.iter().map(move |flag| subject_key(line, flag)))
         .collect();
     keys.sort_unstable();
@@ -148,11 +148,11 @@ pub fn subject_keys(results: &[LineResult]) -> Vec<String> {
 }
 
 /// Attaches to each flag the decisions `lookup` knows for its subject, oldest first.
-pub fn attach<F>(results: &mut [LineResult], mut lookup: F)
+pub fn attach<'a, F>(results: impl IntoIterator<Item = &'a mut LineResult>, mut lookup: F)
 where
     F: FnMut(&str) -> Vec<PriorDecision>,
 {
-    for line in results.iter_mut() {
+    for line in results {
         let keys: Vec<String> = line.flags.iter().map(|f| subject_key(line, f)).collect();
         for (flag, key) in line.flags.iter_mut().zip(keys) {
             flag.prior_decisions = lookup(&key);

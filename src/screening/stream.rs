@@ -20,6 +20,23 @@ pub enum Item {
     Error(RowError),
 }
 
+impl Item {
+    /// The line's result, if this is one.
+    pub fn line(&self) -> Option<&LineResult> {
+        match self {
+            Item::Line(line) => Some(line),
+            Item::Error(_) => None,
+        }
+    }
+
+    pub fn line_mut(&mut self) -> Option<&mut LineResult> {
+        match self {
+            Item::Line(line) => Some(line),
+            Item::Error(_) => None,
+        }
+    }
+}
+
 /// Screens `records` chunk by chunk, calling `sink` for every result and row error in input
 /// order, and `progress` after each chunk with the number of records done. Returns the summary.
 pub fn screen_stream<I, S, P>(

@@ -252,26 +252,16 @@ impl Layer {
                 message: format!("use 1 to {MAX_BODY_MB_CEILING} (MiB)"),
             });
         }
-        let body_idle_timeout_secs = self
-            .body_idle_timeout_secs
-            .unwrap_or(DEFAULT_BODY_IDLE_TIMEOUT_SECS);
-        if body_idle_timeout_secs == 0 {
-            return Err(ConfigError::Value {
-                key: "body_idle_timeout_secs",
-                value: "0".to_owned(),
-                message: "use at least 1 (seconds)".to_owned(),
-            });
-        }
-        let screening_timeout_secs = self
-            .screening_timeout_secs
-            .unwrap_or(DEFAULT_SCREENING_TIMEOUT_SECS);
-        if screening_timeout_secs == 0 {
-            return Err(ConfigError::Value {
-                key: "screening_timeout_secs",
-                value: "0".to_owned(),
-                message: "use at least 1 (seconds)".to_owned(),
-            });
-        }
+        let body_idle_timeout_secs = seconds(
+            "body_idle_timeout_secs",
+            self.body_idle_timeout_secs,
+            DEFAULT_BODY_IDLE_TIMEOUT_SECS,
+        )?;
+        let screening_timeout_secs = seconds(
+            "screening_timeout_secs",
+            self.screening_timeout_secs,
+            DEFAULT_SCREENING_TIMEOUT_SECS,
+        )?;
         if let Some(url) = &self.database_url {
             crate::store::parse_url(url).map_err(|e| ConfigError::Value {
                 key: "database_url",
@@ -374,6 +364,19 @@ fn parse_log_format(value: &str) -> Result<LogFormat, String> {
         "compact" => Ok(LogFormat::Compact),
         "json" => Ok(LogFormat::Json),
         _ => Err("use `compact` or `json`".to_owned()),
+    }
+}
+
+/// A time setting in seconds: `given`, else `default`; zero is refused (it would fail every
+/// request at once).
+fn seconds(key: &'static str, given: Option<u64>, default: u64) -> Result<u64, ConfigError> {
+    match given.unwrap_or(default) {
+        0 => Err(ConfigError::Value {
+            key,
+            value: "0".to_owned(),
+            message: "use at least 1 (seconds)".to_owned(),
+        }),
+        secs => Ok(secs),
     }
 }
 

@@ -47,25 +47,25 @@ pub struct Screened {
 }
 
 /// Screens `records` into `keeper` and closes its output with the screener's warnings about
-/// `input_warnings`.
+/// the input, which `input_warnings` reads from the records once they are exhausted.
 pub fn screen_into<I>(
     screener: &Screener,
-    records: I,
+    mut records: I,
     mut keeper: Keeper,
-    input_warnings: impl FnOnce() -> Vec<String>,
+    input_warnings: impl FnOnce(&I) -> Vec<String>,
 ) -> Result<Output, ApiError>
 where
     I: Iterator<Item = Result<ManifestLine, RowError>>,
 {
-    let records = keeper.watch(records);
+    let watched = keeper.watch(records.by_ref());
     screen_stream(
         screener,
-        records,
+        watched,
         DEFAULT_CHUNK,
         |item| keeper.take(item),
         |_| {},
     );
-    keeper.finish(&screener.warnings(input_warnings()))
+    keeper.finish(&screener.warnings(input_warnings(&records)))
 }
 
 /// Screens a JSON manifest (the engine's `read_json` shapes) into `keeper`.
@@ -76,7 +76,7 @@ pub fn screen_json(screener: &Screener, bytes: &[u8], keeper: Keeper) -> Result<
         .into_iter()
         .map(Ok)
         .chain(manifest.errors.into_iter().map(Err));
-    screen_into(screener, records, keeper, || manifest.warnings)
+    screen_into(screener, records, keeper, |_| manifest.warnings)
 }
 
 /// Screens a JSON manifest on the blocking pool, in `slot`.
@@ -107,17 +107,8 @@ pub fn screen_csv<R: Read>(
     reader: R,
     keeper: Keeper,
 ) -> Result<Output, ApiError> {
-    let mut lines = manifest::csv_lines(reader)?;
-    let mut keeper = keeper;
-    let records = keeper.watch(lines.by_ref());
-    screen_stream(
-        screener,
-        records,
-        DEFAULT_CHUNK,
-        |item| keeper.take(item),
-        |_| {},
-    );
-    keeper.finish(&screener.warnings(lines.warnings()))
+    let lines = manifest::csv_lines(reader)?;
+    screen_into(screener, lines, keeper, |lines| lines.warnings())
 }
 
 /// A reader that packs a copy of what passes through it.

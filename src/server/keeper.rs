@@ -113,7 +113,7 @@ impl Keeper {
         I: Iterator<Item = Result<ManifestLine, RowError>> + 'a,
     {
         match &self.stop {
-            Some(stop) => Box::new(stop.clone().watch_owned(records)),
+            Some(stop) => Box::new(stop.clone().watch(records)),
             None => Box::new(records),
         }
     }
@@ -137,43 +137,26 @@ impl Keeper {
 
     /// Attaches decisions to the lines in hand and renders them.
     fn flush(&mut self) {
-        let items = std::mem::take(&mut self.pending);
+        let mut items = std::mem::take(&mut self.pending);
         if self.failure.is_some() {
             return; // the request fails; nothing more is rendered
         }
-        let mut lines: Vec<LineResult> = Vec::new();
-        let mut order = Vec::with_capacity(items.len());
-        let mut errors = Vec::new();
-        for item in items {
-            match item {
-                Item::Line(line) => {
-                    order.push(true);
-                    lines.push(*line);
-                }
-                Item::Error(error) => {
-                    order.push(false);
-                    errors.push(error);
-                }
-            }
-        }
-        let subjects = prior::subject_keys(&lines);
+        let subjects = prior::subject_keys(items.iter().filter_map(Item::line));
         if !subjects.is_empty() {
             match (self.lookup)(&subjects) {
-                Ok(decisions) => attach_decisions(&mut lines, &decisions),
+                Ok(decisions) => {
+                    attach_decisions(items.iter_mut().filter_map(Item::line_mut), &decisions)
+                }
                 Err(error) => {
                     self.failure = Some(error);
                     return;
                 }
             }
         }
-        let (mut lines, mut errors) = (lines.into_iter(), errors.into_iter());
-        for is_line in order {
-            let written = if is_line {
-                let line = lines.next().expect("one line per mark");
-                self.write_line(&line)
-            } else {
-                let error = errors.next().expect("one error per mark");
-                self.write_error(error)
+        for item in items {
+            let written = match item {
+                Item::Line(line) => self.write_line(&line),
+                Item::Error(error) => self.write_error(error),
             };
             // A spool file can fail (a full disk): the screening then fails.
             if let Err(error) = written {
@@ -296,7 +279,7 @@ mod tests {
         )
         .unwrap();
         let records = input.clone().into_iter().map(Ok).chain([Err(row_error(3))]);
-        let output = screen_into(&screener, records, keeper, Vec::new).expect("screened");
+        let output = screen_into(&screener, records, keeper, |_| Vec::new()).expect("screened");
         assert_eq!(*looked_up.lock().unwrap(), 2, "one look-up a chunk");
         let expected = screener.screen(&input, vec![row_error(3)], Vec::new());
         assert_eq!(output.summary, expected.summary);
@@ -352,7 +335,8 @@ mod tests {
             lookup,
         )
         .unwrap();
-        let output = screen_into(&screener, input.into_iter().map(Ok), keeper, Vec::new).unwrap();
+        let output =
+            screen_into(&screener, input.into_iter().map(Ok), keeper, |_| Vec::new()).unwrap();
         let kept: Screening =
             serde_json::from_slice(&decompress(&output.result.bytes.to_vec().unwrap()).unwrap())
                 .unwrap();
@@ -385,9 +369,11 @@ mod tests {
             failing,
         )
         .unwrap();
-        let error = screen_into(&screener, lines(4).into_iter().map(Ok), keeper, Vec::new)
-            .err()
-            .expect("the store failed");
+        let error = screen_into(&screener, lines(4).into_iter().map(Ok), keeper, |_| {
+            Vec::new()
+        })
+        .err()
+        .expect("the store failed");
         assert_eq!(
             error.code,
             crate::server::error::ErrorCode::StorageUnavailable
@@ -400,7 +386,7 @@ mod tests {
         )
         .unwrap();
         let only_errors = (1..=150).map(|n| Err(row_error(n)));
-        let error = screen_into(&screener, only_errors, keeper, Vec::new)
+        let error = screen_into(&screener, only_errors, keeper, |_| Vec::new())
             .err()
             .expect("nothing to screen");
         assert_eq!(

@@ -86,16 +86,8 @@ impl Stop {
     }
 
     /// `records`, ended early once work should stop (checked before each record is read, which
-    /// costs a clock read a line).
-    pub fn watch<I>(&self, records: I) -> impl Iterator<Item = Result<ManifestLine, RowError>>
-    where
-        I: Iterator<Item = Result<ManifestLine, RowError>>,
-    {
-        self.clone().watch_owned(records)
-    }
-
-    /// [`Stop::watch`], taking this stop along.
-    pub fn watch_owned<I>(self, records: I) -> impl Iterator<Item = Result<ManifestLine, RowError>>
+    /// costs a clock read a line); the iterator takes this stop along.
+    pub fn watch<I>(self, records: I) -> impl Iterator<Item = Result<ManifestLine, RowError>>
     where
         I: Iterator<Item = Result<ManifestLine, RowError>>,
     {
@@ -138,18 +130,18 @@ mod tests {
         assert!(stop.error().is_none());
         drop(guard);
         assert!(stop.should_stop());
-        assert_eq!(stop.watch(lines(10)).count(), 0);
+        assert_eq!(stop.clone().watch(lines(10)).count(), 0);
         assert_eq!(stop.error().unwrap().code, ErrorCode::RequestTimeout);
         let (stop, guard) = Stop::new(Duration::from_secs(60));
         guard.disarm();
-        assert_eq!(stop.watch(lines(10)).count(), 10);
+        assert_eq!(stop.clone().watch(lines(10)).count(), 10);
         assert!(stop.error().is_none());
     }
 
     #[test]
     fn past_the_deadline_work_stops_with_a_timeout_naming_the_setting() {
         let (stop, _guard) = Stop::new(Duration::ZERO);
-        assert_eq!(stop.watch(lines(10)).count(), 0);
+        assert_eq!(stop.clone().watch(lines(10)).count(), 0);
         let error = stop.error().expect("timed out");
         assert_eq!(error.code, ErrorCode::ScreeningTimeout);
         assert!(

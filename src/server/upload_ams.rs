@@ -65,7 +65,7 @@ pub async fn screen_ams(
             .into_iter()
             .map(Ok)
             .chain(manifest.errors.into_iter().map(Err));
-        let output = screen_into(&screener, records, keeper, || manifest.warnings)?;
+        let output = screen_into(&screener, records, keeper, |_| manifest.warnings)?;
         Ok((output, Packer::pack(&bundle(&files)).map_err(spool_error)?))
     })
     .await?;

@@ -15,7 +15,10 @@ use crate::screening::prior;
 use crate::screening::{LineResult, Screening, ScreeningHeader, Summary};
 
 /// Attaches each decision to the flags whose subject it was recorded for, oldest first.
-pub fn attach_decisions(results: &mut [LineResult], decisions: &[Decision]) {
+pub fn attach_decisions<'a>(
+    results: impl IntoIterator<Item = &'a mut LineResult>,
+    decisions: &[Decision],
+) {
     if decisions.is_empty() {
         return;
     }
