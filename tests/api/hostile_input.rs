@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use super::records::post_csv;
 use super::support::{shared_app, spawn_app, test_config, DEMO_MANIFEST};
 
 /// Sends the head of a request promising `declared` bytes of body, then only `sent`, and reads
@@ -76,13 +77,7 @@ async fn a_stalled_body_is_a_408_and_frees_its_screening_slot() {
     }
 
     // The one screening slot was released: a normal request is screened.
-    let response = reqwest::Client::new()
-        .post(app.url("/v1/screenings"))
-        .header("content-type", "text/csv")
-        .body(DEMO_MANIFEST)
-        .send()
-        .await
-        .expect("sent");
+    let response = post_csv(&app, None, DEMO_MANIFEST).await;
     assert_eq!(response.status(), 200);
 }
 
@@ -247,13 +242,7 @@ async fn a_screening_past_its_time_budget_is_a_503_and_nothing_is_stored() {
     config.screening_timeout = Duration::from_secs(1);
     let app = spawn_app(config).await;
     let started = Instant::now();
-    let response = reqwest::Client::new()
-        .post(app.url("/v1/screenings"))
-        .header("content-type", "text/csv")
-        .body(seafood_csv(100_000))
-        .send()
-        .await
-        .expect("sent");
+    let response = post_csv(&app, None, &seafood_csv(100_000)).await;
     let waited = started.elapsed();
     assert_eq!(response.status(), 503);
     let body: Value = response.json().await.expect("JSON");
@@ -277,13 +266,7 @@ async fn a_large_answer_is_streamed_from_the_packed_copy_whole_and_with_its_leng
     // 400 flagged lines render to more than 1 MiB, past which the answer is unpacked from the
     // stored copy as it is sent.
     let app = shared_app().await;
-    let response = reqwest::Client::new()
-        .post(app.url("/v1/screenings"))
-        .header("content-type", "text/csv")
-        .body(seafood_csv(400))
-        .send()
-        .await
-        .expect("sent");
+    let response = post_csv(app, None, &seafood_csv(400)).await;
     assert_eq!(response.status(), 200);
     let length = response.content_length().expect("a Content-Length");
     let bytes = response.bytes().await.expect("the body");
@@ -323,13 +306,7 @@ async fn a_csv_upload_still_arriving_holds_no_screening_slot() {
         .expect("first chunk");
     tokio::time::sleep(Duration::from_millis(300)).await;
     // The only slot is free while the upload's body is still arriving.
-    let response = reqwest::Client::new()
-        .post(app.url("/v1/screenings"))
-        .header("content-type", "text/csv")
-        .body(DEMO_MANIFEST)
-        .send()
-        .await
-        .expect("sent");
+    let response = post_csv(&app, None, DEMO_MANIFEST).await;
     assert_eq!(response.status(), 200);
     tx.send(Ok(b"Korea Ryonbong General Corporation,CN\n".to_vec()))
         .await
