@@ -1,0 +1,8 @@
+//! libFuzzer entry point for the `names` properties of `checks.rs`.
+#![no_main]
+
+#[allow(dead_code)] // each target uses its own part of the checks
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::names(data));
