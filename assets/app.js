@@ -265,7 +265,7 @@
         el('td', {}, e.field), el('td', {}, e.input), el('td', {}, e.matched),
         el('td', {}, Number(e.score).toFixed(2)), el('td', {}, e.tier),
         el('td', {}, sourceLink(sourceOf(e.source)),
-          e.note ? el('div', { class: 'muted small' }, e.note) : null))))));
+          e.note ? el('div', { class: 'muted small' }, noteOf(e.note)) : null))))));
   }
 
   function identityOf(identity) {
@@ -276,11 +276,26 @@
       (identity.to_confirm || []).length ? el('span', { class: 'muted' }, ` To confirm: ${identity.to_confirm.join('; ')}`) : null);
   }
 
-  // A result names each source and legal text by id and gives them once, in its `sources` and
-  // `legal_texts` tables; results stored before the tables existed carry them inline.
+  // A result names each law, legal text, source and note by id and gives them once, in its
+  // `laws`, `legal_texts`, `sources` and `notes` tables; results stored before a table existed
+  // carry its entries inline.
+  function tableEntry(table, ref) {
+    return ((state.screening && state.screening[table]) || {})[ref];
+  }
+
   function sourceOf(ref) {
     if (ref && typeof ref === 'object') return ref;
-    return ((state.screening && state.screening.sources) || {})[ref] || { title: `source ${ref} (not in the result)`, date: '?', url: '' };
+    return tableEntry('sources', ref) || { title: `source ${ref} (not in the result)`, date: '?', url: '' };
+  }
+
+  function lawEntry(ref) {
+    if (ref && typeof ref === 'object') return ref;
+    return tableEntry('laws', ref) || { regime: 'unknown', consequence: `law ${ref} (not in the result)`, legal_basis: [], guidance: '' };
+  }
+
+  function noteOf(ref) {
+    if (!/^note-[0-9a-f]{16}$/.test(ref)) return ref;
+    return tableEntry('notes', ref) || `note ${ref} (not in the result)`;
   }
 
   function quoteOf(citation) {
@@ -292,7 +307,8 @@
     return [link(source.url, source.title), ` (${source.date})`];
   }
 
-  function lawOf(law) {
+  function lawOf(ref) {
+    const law = lawEntry(ref);
     return el('section', { class: 'law' },
       el('h4', {}, `Regime: ${words(law.regime)}`),
       el('p', {}, law.consequence),

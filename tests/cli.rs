@@ -96,10 +96,14 @@ fn every_flag_shows_the_matched_name_score_and_source_url() {
     let out = run(&["screen", &fixture("demo_manifest.csv")]);
     let result: Value = serde_json::from_slice(&out.stdout).unwrap();
     let (texts, sources) = (&result["legal_texts"], &result["sources"]);
+    let (laws, notes) = (&result["laws"], &result["notes"]);
     let (mut cited_texts, mut cited_sources) = (Vec::new(), Vec::new());
+    let (mut cited_laws, mut cited_notes) = (Vec::new(), Vec::new());
     for line in result["results"].as_array().unwrap() {
         for flag in line["flags"].as_array().unwrap() {
-            for law in flag["law"].as_array().unwrap() {
+            for id in flag["law"].as_array().unwrap() {
+                let law = &laws[id.as_str().unwrap()];
+                cited_laws.push(id.as_str().unwrap().to_owned());
                 let basis = law["legal_basis"].as_array().unwrap();
                 assert!(!basis.is_empty());
                 assert!(!law["guidance"].as_str().unwrap().is_empty());
@@ -123,11 +127,20 @@ fn every_flag_shows_the_matched_name_score_and_source_url() {
                     "{e}"
                 );
                 cited_sources.push(id.to_owned());
+                if let Some(note) = e["note"].as_str() {
+                    assert!(notes[note].as_str().is_some_and(|n| !n.is_empty()), "{e}");
+                    cited_notes.push(note.to_owned());
+                }
             }
         }
     }
     // The tables list what the lines cite, and nothing else.
-    for (table, cited) in [(texts, &cited_texts), (sources, &cited_sources)] {
+    for (table, cited) in [
+        (texts, &cited_texts),
+        (sources, &cited_sources),
+        (laws, &cited_laws),
+        (notes, &cited_notes),
+    ] {
         let listed = table.as_object().unwrap();
         assert!(listed.keys().all(|k| cited.contains(k)), "{table}");
     }

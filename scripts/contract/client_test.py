@@ -70,7 +70,12 @@ def main(base_url, json_path, csv_path, key):
     # Evidence names its source by id; the document's `sources` table gives it once.
     source = screening.sources[evidence.source]
     check(source.url.startswith("http"), f"evidence source {evidence.source} has a URL: {source!r}")
-    basis = flag.law[0].legal_basis[0]
+    # A flag names its law by id: the `laws` table gives the regime, guidance and legal basis.
+    law = screening.laws[flag.law[0]]
+    check(law.regime == flag.regimes[0] and law.guidance, f"law {flag.law[0]} is listed: {law!r}")
+    if evidence.note:
+        check(screening.notes[evidence.note], f"note {evidence.note} is listed")
+    basis = law.legal_basis[0]
     quoted = screening.legal_texts[basis.id]
     check(quoted.citation == basis.citation and quoted.text, f"cited text {basis.id} is quoted: {quoted!r}")
     stored = get_screening.sync(id=screening.screening_id, client=client)

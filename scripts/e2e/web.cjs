@@ -94,6 +94,8 @@ async function main() {
   const detail = await page.textContent('#detail');
   check(/Identity:/.test(detail) && /Guidance:/.test(detail) && /Regime:/.test(detail),
     'the evidence view shows identity, regime and guidance');
+  check(!/not in the result/.test(detail) && !/(law|note|src)-[0-9a-f]{16}/.test(detail) && /Guidance: \S/.test(detail),
+    'laws, notes and sources are shown from the result\'s tables, never as bare ids');
   const sources = await page.$$eval('#detail-flags table.evidence a', (links) => links.map((a) => a.href));
   check(sources.length > 0 && sources.every((href) => /^https?:/.test(href)), 'evidence sources are links');
 

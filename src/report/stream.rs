@@ -2,8 +2,9 @@
 //! million-line batch never sits in memory. The JSON document has the same keys as
 //! [`crate::screening::Screening`] (`summary`, known only at the end, is written last — key order
 //! is not significant in JSON); row errors are kept until the end of the JSON document because
-//! they belong in its `errors` array, and so are the `legal_texts` and `sources` the lines cite
-//! (a few dozen entries, however many lines: see [`crate::screening::tables`]).
+//! they belong in its `errors` array, and so are the `laws`, `legal_texts`, `sources` and
+//! `notes` the lines cite (a few dozen entries, however many lines: see
+//! [`crate::screening::tables`]).
 
 use std::io::Write;
 
@@ -75,11 +76,14 @@ impl<W: Write> ResultWriter for JsonWriter<W> {
     fn finish(&mut self, summary: &Summary, warnings: &[Warning]) -> std::io::Result<()> {
         writeln!(
             self.out,
-            "],\"errors\":{},\"warnings\":{},\"legal_texts\":{},\"sources\":{},\"summary\":{}}}",
+            "],\"errors\":{},\"warnings\":{},\"laws\":{},\"legal_texts\":{},\"sources\":{},\
+             \"notes\":{},\"summary\":{}}}",
             json(&self.errors)?,
             json(warnings)?,
-            json(&self.tables.legal_texts)?,
-            json(&self.tables.sources)?,
+            json(&self.tables.set.laws)?,
+            json(&self.tables.set.legal_texts)?,
+            json(&self.tables.set.sources)?,
+            json(&self.tables.set.notes)?,
             json(summary)?
         )?;
         self.out.flush()

@@ -9,9 +9,10 @@ use crate::manifest::PartyRole;
 use crate::memo::Memo;
 
 use super::age;
+use super::cited::LawRef;
 use super::evidence::Evidence;
 use super::facts::{is_placeholder, LineFacts};
-use super::flags::{Flag, FlagCode, RegimeLaw};
+use super::flags::{Flag, FlagCode};
 use super::legal_basis;
 use super::result::LineContext;
 use super::rules::Finding;
@@ -33,7 +34,7 @@ pub struct Assessment {
 /// between results rather than copied into each. `as_of_year` dates the sources' age notes.
 pub fn assess(
     kb: &KnowledgeBase,
-    laws: &Memo<Arc<[RegimeLaw]>>,
+    laws: &Memo<Arc<[LawRef]>>,
     facts: &LineFacts<'_>,
     findings: Vec<Finding>,
     as_of_year: i32,
@@ -60,7 +61,10 @@ pub fn assess(
             })
             .collect();
         let key = legal_basis::key(code, &sectors);
-        let law = laws.get_or(&key, || legal_basis::law(&kb.legal, code, &sectors).into());
+        let law = laws.get_or(&key, || {
+            let parts = legal_basis::law(&kb.legal, code, &sectors);
+            parts.into_iter().map(LawRef::new).collect()
+        });
         flags.push(Flag {
             code,
             severity,
@@ -120,12 +124,11 @@ fn explanation(verdict: Verdict, flags: &[Flag], facts: &LineFacts<'_>) -> Strin
         Verdict::Clear => "No indicator matched",
     };
     if verdict != Verdict::Clear {
+        // The lead says what the verdict means and the codes which flags carry it; what matched,
+        // on whose word, is each flag's summary (repeating the first one here doubled the
+        // longest sentence of every line).
         let codes: Vec<&str> = flags.iter().map(|f| f.code.as_str()).collect();
-        return format!(
-            "{lead}: {}. Flags: {}.",
-            flags[0].summary.trim_end_matches('.'),
-            codes.join(", ")
-        );
+        return format!("{lead}. Flags, most serious first: {}.", codes.join(", "));
     }
     let screened: Vec<String> = PartyRole::ALL
         .iter()

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::cited::SourceRef;
+use super::cited::{NoteRef, SourceRef};
 use super::identity::Identity;
 use crate::indicators::{AliasOrigin, EntityRole, LaborExportBasis, ListKind, Tier};
 use crate::manifest::Field;
@@ -152,7 +152,23 @@ pub struct Evidence {
     /// be asked for (`screening::age::OLD_SOURCE_YEARS`) at the time of screening.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_age_years: Option<u32>,
-    /// What the source documents, in one sentence.
+    /// What the source documents, in one sentence: its id in the document's `notes` table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub note: Option<NoteRef>,
+}
+
+impl Evidence {
+    /// A note of `text`, or none when `text` is blank.
+    pub fn note_of(text: &str) -> Option<NoteRef> {
+        let text = text.trim();
+        (!text.is_empty()).then(|| NoteRef::new(text.to_owned()))
+    }
+
+    /// Puts `text` (what this match adds: a lowered score, a matched IMO number) before the
+    /// note on what the source documents.
+    pub fn prefix_note(&mut self, text: &str) {
+        let rest = self.note.as_deref().map_or("", String::as_str);
+        self.note = Evidence::note_of(&format!("{text} {rest}"));
+    }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::cited::LawRef;
 use super::evidence::Evidence;
 use super::identity::Identity;
 use super::regime::Regime;
@@ -216,7 +217,7 @@ pub struct QuotedText {
 }
 
 /// One regime's part of a flag: what follows under that regime if the facts are as matched,
-/// the texts it rests on, and what to do.
+/// the texts it rests on, and what to do. A document gives each once, in its `laws` table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RegimeLaw {
     pub regime: Regime,
@@ -240,10 +241,11 @@ pub struct Flag {
     /// For party and vessel matches: how far the match identifies the listed party.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
-    /// Per regime: consequence, legal basis and guidance. Shared between results: the same
-    /// texts back every flag of a code and sector family.
-    #[schema(value_type = Vec<RegimeLaw>)]
-    pub law: Arc<[RegimeLaw]>,
+    /// Per regime, in the order of `regimes`: the id of its consequence, legal basis and
+    /// guidance in the document's `laws` table. Shared between results: the same texts back
+    /// every flag of a code and sector family.
+    #[schema(value_type = Vec<String>)]
+    pub law: Arc<[LawRef]>,
     pub evidence: Vec<Evidence>,
     /// What analysts of the same tenant decided earlier about the same subject (same flag,
     /// listed entity, matched input and party), oldest first. Shown, never applied: the

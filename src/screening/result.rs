@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::flags::{Flag, FlagCode, QuotedText};
-use super::tables::{resolve, LegalTextTable, SourceTable, Tables, Unresolved};
+use super::flags::{Flag, FlagCode, QuotedText, RegimeLaw};
+use super::tables::{
+    resolve, LawTable, LegalTextTable, NoteTable, SourceTable, TableSet, Tables, Unresolved,
+};
 use super::verdict::Verdict;
 use crate::indicators::{SectorId, Source};
 use crate::manifest::{ManifestLine, RowError};
@@ -130,9 +132,9 @@ impl Summary {
 
 /// The result of screening one manifest.
 ///
-/// Flags cite legal texts, and evidence items cite sources, by id; `legal_texts` and `sources`
-/// give each once. Reading a document back resolves every source id against `sources` and
-/// refuses a document whose ids do not resolve.
+/// Flags cite their law, laws cite legal texts, and evidence items cite sources and notes, by
+/// id; `laws`, `legal_texts`, `sources` and `notes` give each once. Reading a document back
+/// resolves every id against its table and refuses a document whose ids do not resolve.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(try_from = "ScreeningDocument")]
 pub struct Screening {
@@ -147,7 +149,12 @@ pub struct Screening {
     /// screening, and a knowledge base older than the configured maximum (`STALE_LIST`).
     #[serde(default)]
     pub warnings: Vec<Warning>,
-    /// Every legal text the flags cite (`law[].legal_basis[].id`), quoted once: citation, text,
+    /// Every law the flags cite (`flags[].law[]`), once: its regime, the legal consequence if
+    /// the facts are as matched, the texts it rests on, what to do under that regime.
+    #[serde(default)]
+    #[schema(value_type = std::collections::BTreeMap<String, RegimeLaw>)]
+    pub laws: LawTable,
+    /// Every legal text the laws cite (`law[].legal_basis[].id`), quoted once: citation, text,
     /// the copy it was checked against, its official publication.
     #[serde(default)]
     #[schema(value_type = std::collections::BTreeMap<String, QuotedText>)]
@@ -156,9 +163,12 @@ pub struct Screening {
     #[serde(default)]
     #[schema(value_type = std::collections::BTreeMap<String, Source>)]
     pub sources: SourceTable,
+    /// Every note the evidence cites (`evidence[].note`), once: what its source documents.
+    #[serde(default)]
+    pub notes: NoteTable,
 }
 
-/// A screening as read from JSON, before its source ids are resolved.
+/// A screening as read from JSON, before its ids are resolved.
 #[derive(Deserialize)]
 struct ScreeningDocument {
     screening_id: String,
@@ -170,16 +180,26 @@ struct ScreeningDocument {
     #[serde(default)]
     warnings: Vec<Warning>,
     #[serde(default)]
+    laws: LawTable,
+    #[serde(default)]
     legal_texts: LegalTextTable,
     #[serde(default)]
     sources: SourceTable,
+    #[serde(default)]
+    notes: NoteTable,
 }
 
 impl TryFrom<ScreeningDocument> for Screening {
     type Error = Unresolved;
 
     fn try_from(mut doc: ScreeningDocument) -> Result<Screening, Unresolved> {
-        resolve(&mut doc.results, &mut doc.sources, &mut doc.legal_texts)?;
+        let mut tables = TableSet {
+            legal_texts: doc.legal_texts,
+            sources: doc.sources,
+            laws: doc.laws,
+            notes: doc.notes,
+        };
+        resolve(&mut doc.results, &mut tables)?;
         Ok(Screening {
             screening_id: doc.screening_id,
             created_at: doc.created_at,
@@ -188,8 +208,10 @@ impl TryFrom<ScreeningDocument> for Screening {
             results: doc.results,
             errors: doc.errors,
             warnings: doc.warnings,
-            legal_texts: doc.legal_texts,
-            sources: doc.sources,
+            laws: tables.laws,
+            legal_texts: tables.legal_texts,
+            sources: tables.sources,
+            notes: tables.notes,
         })
     }
 }
@@ -245,8 +267,8 @@ pub struct ScreeningHeader {
 }
 
 impl Screening {
-    /// Assembles a screening from its header and what screening produced; `tables` quote the
-    /// legal texts and sources the results cite.
+    /// Assembles a screening from its header and what screening produced; `tables` list the
+    /// laws, legal texts, sources and notes the results cite.
     pub fn new(
         header: ScreeningHeader,
         summary: Summary,
@@ -256,9 +278,17 @@ impl Screening {
         mut tables: Tables,
     ) -> Screening {
         results.iter().for_each(|line| tables.add(line));
+        let TableSet {
+            legal_texts,
+            sources,
+            laws,
+            notes,
+        } = tables.set;
         Screening {
-            legal_texts: tables.legal_texts,
-            sources: tables.sources,
+            laws,
+            legal_texts,
+            sources,
+            notes,
             screening_id: header.screening_id,
             created_at: header.created_at,
             indicators_version: header.indicators_version,

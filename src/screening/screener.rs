@@ -15,8 +15,8 @@ use time::Date;
 
 use super::assemble;
 use super::assemble::Assessment;
+use super::cited::LawRef;
 use super::facts::{FactsMemo, LineFacts};
-use super::flags::RegimeLaw;
 use super::freshness::{self, DEFAULT_MAX_LIST_AGE_DAYS};
 use super::result::{LineResult, Screening, ScreeningHeader, Summary, Warning};
 use super::rules::origin::KpPlaceIndex;
@@ -55,7 +55,7 @@ pub struct Screener {
     kb: Arc<KnowledgeBase>,
     options: ScreeningOptions,
     memo: FactsMemo,
-    laws: Memo<Arc<[RegimeLaw]>>,
+    laws: Memo<Arc<[LawRef]>>,
     parties: PartyWatchlist,
     vessels: VesselWatchlist,
     regions: RegionIndex,

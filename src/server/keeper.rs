@@ -290,6 +290,8 @@ mod tests {
         assert_eq!(kept.errors, expected.errors);
         assert_eq!(kept.sources, expected.sources);
         assert_eq!(kept.legal_texts, expected.legal_texts);
+        assert_eq!(kept.laws, expected.laws);
+        assert_eq!(kept.notes, expected.notes);
         let csv =
             String::from_utf8(decompress(&output.csv.unwrap().bytes.to_vec().unwrap()).unwrap())
                 .unwrap();

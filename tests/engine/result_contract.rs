@@ -7,8 +7,10 @@ use std::sync::{Arc, OnceLock};
 use caatsa_screen::indicators::KnowledgeBase;
 use caatsa_screen::manifest::{self, InputFormat};
 use caatsa_screen::screening::{
-    EvidenceKind, FlagCode, IdentityStrength, Regime, Screener, ScreeningOptions, Verdict,
+    EvidenceKind, FlagCode, IdentityStrength, Regime, Screener, Screening, ScreeningOptions,
+    Verdict,
 };
+use serde_json::Value;
 
 /// A fixed screening date, so that source ages and the list-age warning do not move the snapshots.
 fn options() -> ScreeningOptions {
@@ -65,47 +67,84 @@ fn a_document_quotes_each_cited_text_and_source_once_and_reads_back_whole() {
 }
 
 #[test]
-fn a_document_citing_a_source_it_does_not_list_is_refused() {
-    let line = donggang_line();
-    let mut document =
-        serde_json::to_value(builtin().screen(&[line], Vec::new(), Vec::new())).unwrap();
-    let id = document["results"][0]["flags"][0]["evidence"][0]["source"].clone();
-    document["sources"]
-        .as_object_mut()
-        .unwrap()
-        .remove(id.as_str().unwrap());
-    let error = serde_json::from_value::<caatsa_screen::screening::Screening>(document)
-        .unwrap_err()
-        .to_string();
-    assert!(
-        error.contains(id.as_str().unwrap()) && error.contains("sources"),
-        "{error}"
+fn a_document_citing_a_source_law_or_note_it_does_not_list_is_refused() {
+    let document = builtin().screen(&[donggang_line()], Vec::new(), Vec::new());
+    let whole = serde_json::to_value(&document).unwrap();
+    let flag = &whole["results"][0]["flags"][0];
+    for (table, cited) in [
+        ("sources", &flag["evidence"][0]["source"]),
+        ("laws", &flag["law"][0]),
+        ("notes", &flag["evidence"][0]["note"]),
+    ] {
+        let id = cited.as_str().unwrap();
+        let mut cut = whole.clone();
+        assert!(cut[table].as_object_mut().unwrap().remove(id).is_some());
+        let error = serde_json::from_value::<Screening>(cut)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(id) && error.contains(&format!("`{table}` table")),
+            "{error}"
+        );
+    }
+}
+
+/// `document` as a release before its tables wrote it: laws and notes inline (the form of
+/// 2026-12-02), and with `first_form` also every source and legal text inline, without ids.
+fn inlined(document: &Screening, first_form: bool) -> Value {
+    let mut old = serde_json::to_value(document).unwrap();
+    let object = old.as_object_mut().unwrap();
+    let (laws, notes) = (
+        object.remove("laws").unwrap(),
+        object.remove("notes").unwrap(),
     );
+    let (sources, texts) = if first_form {
+        let sources = object.remove("sources").unwrap();
+        (Some(sources), object.remove("legal_texts"))
+    } else {
+        (None, None)
+    };
+    for flag in object["results"][0]["flags"].as_array_mut().unwrap() {
+        for evidence in flag["evidence"].as_array_mut().unwrap() {
+            if let Some(id) = evidence["note"].as_str().map(str::to_owned) {
+                evidence["note"] = notes[&id].clone();
+            }
+            if let Some(sources) = &sources {
+                let id = evidence["source"].as_str().unwrap().to_owned();
+                evidence["source"] = sources[&id].clone();
+            }
+        }
+        for law in flag["law"].as_array_mut().unwrap() {
+            *law = laws[law.as_str().unwrap()].clone();
+            if let Some(texts) = &texts {
+                for c in law["legal_basis"].as_array_mut().unwrap() {
+                    *c = texts[c["id"].as_str().unwrap()].clone();
+                }
+            }
+        }
+    }
+    old
+}
+
+#[test]
+fn a_result_stored_before_the_law_and_note_tables_still_reads_back() {
+    let document = builtin().screen(&[donggang_line()], Vec::new(), Vec::new());
+    let old = inlined(&document, false);
+    assert!(old["results"][0]["flags"][0]["law"][0]["guidance"].is_string());
+    let back: Screening = serde_json::from_value(old).unwrap();
+    assert_eq!(back, document);
 }
 
 #[test]
 fn a_result_stored_before_the_tables_existed_still_reads_back() {
-    // The earlier form quoted each source and legal text inline, without ids.
-    let line = donggang_line();
-    let document = builtin().screen(&[line], Vec::new(), Vec::new());
-    let mut old = serde_json::to_value(&document).unwrap();
-    let (sources, texts) = (old["sources"].take(), old["legal_texts"].take());
-    let object = old.as_object_mut().unwrap();
-    object.remove("sources");
-    object.remove("legal_texts");
-    for flag in object["results"][0]["flags"].as_array_mut().unwrap() {
-        for evidence in flag["evidence"].as_array_mut().unwrap() {
-            let id = evidence["source"].as_str().unwrap().to_owned();
-            evidence["source"] = sources[&id].clone();
-        }
-        for law in flag["law"].as_array_mut().unwrap() {
-            for c in law["legal_basis"].as_array_mut().unwrap() {
-                *c = texts[c["id"].as_str().unwrap()].clone();
-            }
-        }
-    }
-    let back: caatsa_screen::screening::Screening = serde_json::from_value(old).unwrap();
+    // The first form quoted each law, note, source and legal text inline, without ids.
+    let document = builtin().screen(&[donggang_line()], Vec::new(), Vec::new());
+    let back: Screening = serde_json::from_value(inlined(&document, true)).unwrap();
     assert_eq!(back.sources, document.sources);
+    assert_eq!(
+        (&back.laws.len(), &back.notes),
+        (&document.laws.len(), &document.notes)
+    );
     assert_eq!(
         back.results[0].flags[0].evidence,
         document.results[0].flags[0].evidence

@@ -105,7 +105,7 @@ pub fn documented(kb: &KnowledgeBase, line: &LineResult) -> Vec<DocumentedFact> 
                 if let Some(note) = &e.note {
                     add(DocumentedFact {
                         about: e.matched.clone(),
-                        text: note.clone(),
+                        text: note.as_str().to_owned(),
                         source: CitedSource::new(&e.source, e.tier),
                     });
                 }

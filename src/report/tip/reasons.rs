@@ -152,7 +152,7 @@ pub fn sentence(kb: &KnowledgeBase, e: &Evidence) -> String {
 /// SDN annotation's note, which is returned apart with its own source: the annotation comes from
 /// a Treasury release or the press, not from the OFAC file the evidence cites.
 fn split_note<'k>(kb: &'k KnowledgeBase, e: &Evidence) -> (String, Option<(&'k Source, &'k str)>) {
-    let mut note = e.note.clone().unwrap_or_default();
+    let mut note = e.note.as_deref().cloned().unwrap_or_default();
     let entity = lookup::entity(kb, &e.indicator_id);
     if let Some(x) = entity.filter(|x| !x.programs.is_empty()) {
         let programs = format!("OFAC programs: {}.", x.programs.join(", "));

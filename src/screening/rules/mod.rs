@@ -55,7 +55,7 @@ pub fn spelling_of(entity: &ListedEntity, matched: &WatchName) -> MatchedSpellin
         },
         Some(a) => MatchedSpelling {
             kind: SpellingKind::of_alias(a.origin),
-            source: a.source.as_ref().map(SourceRef::new),
+            source: a.source.as_ref().map(SourceRef::of),
         },
     }
 }
@@ -84,13 +84,13 @@ pub fn entity_evidence(
         kind: EvidenceKind::of_list(entity.list),
         tier: entity.tier,
         score: round3(score),
-        source: SourceRef::new(&entity.source),
+        source: SourceRef::of(&entity.source),
         spelling: None,
         role: entity.role,
         identity: None,
         labor_export: None,
         source_age_years: None,
-        note,
+        note: note.as_deref().and_then(Evidence::note_of),
     }
 }
 
@@ -112,12 +112,12 @@ pub fn indicator_evidence(
         kind,
         tier,
         score: 1.0,
-        source: SourceRef::new(source),
+        source: SourceRef::of(source),
         spelling: None,
         role: None,
         identity: None,
         labor_export: None,
         source_age_years: None,
-        note: (!note.is_empty()).then(|| note.to_owned()),
+        note: Evidence::note_of(note),
     }
 }

@@ -120,7 +120,8 @@ fn kp_evidence(kp: &CountryIndicator, field: Field, input: &str, note: &str) -> 
 }
 
 fn place_evidence(place: &KpPlace, field: Field, input: &str, why: &str) -> Evidence {
-    let mut evidence = indicator_evidence(
+    // The note is trimmed (the place's note may be empty) where it is made.
+    indicator_evidence(
         field,
         input,
         format!("{}, North Korea ({})", place.name, place.kind.as_str()),
@@ -133,9 +134,7 @@ fn place_evidence(place: &KpPlace, field: Field, input: &str, why: &str) -> Evid
             place.kind.as_str(),
             place.note
         ),
-    );
-    evidence.note = evidence.note.map(|n| n.trim().to_owned());
-    evidence
+    )
 }
 
 fn countries(kp: &CountryIndicator, facts: &LineFacts<'_>, out: &mut Vec<Finding>) {

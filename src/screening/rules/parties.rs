@@ -185,11 +185,7 @@ pub fn apply(
                 entity_evidence(role.name_field(), name, entity, &watch.name, score.max(0.0));
             evidence.spelling = Some(spelling_of(entity, watch));
             if !notes.is_empty() {
-                let joined = notes.join(" ");
-                evidence.note = Some(match evidence.note.take() {
-                    Some(n) => format!("{joined} {n}"),
-                    None => joined,
-                });
+                evidence.prefix_note(&notes.join(" "));
             }
             let severity = capped(code, &identity);
             evidence.identity = Some(identity);

@@ -101,14 +101,7 @@ pub fn apply(
                 &format!("{} (IMO {imo})", entity.name),
                 1.0,
             );
-            evidence.note = Some(
-                format!(
-                    "IMO number {imo} is listed for this vessel. {}",
-                    evidence.note.unwrap_or_default()
-                )
-                .trim()
-                .to_owned(),
-            );
+            evidence.prefix_note(&format!("IMO number {imo} is listed for this vessel."));
             evidence.identity = Some(Identity {
                 strength: IdentityStrength::Strong,
                 corroborated_by: vec![Corroboration {
