@@ -46,10 +46,14 @@ pub fn assess(
         if mine.is_empty() {
             continue;
         }
+        // The strongest evidence leads (it words the summary); among equals, the newest source,
+        // so that a flag is not summarised by a years-old report when a recent one says the same.
+        // Source dates are ISO-like (`2024-02-27`, `2024-02 (...)`), so they order as text.
         mine.sort_by(|a, b| {
             b.severity
                 .cmp(&a.severity)
                 .then(b.evidence.score.total_cmp(&a.evidence.score))
+                .then_with(|| b.evidence.source.date.cmp(&a.evidence.source.date))
         });
         let severity = mine[0].severity;
         let evidence: Vec<Evidence> = mine

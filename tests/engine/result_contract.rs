@@ -54,6 +54,32 @@ fn the_json_of_a_line_with_several_flags_is_stable() {
 }
 
 #[test]
+fn among_equally_strong_evidence_the_newest_source_leads_the_flag() {
+    let document = builtin().screen(&[donggang_line()], Vec::new(), Vec::new());
+    let flag = document.results[0]
+        .flag(FlagCode::SectorCountryRisk)
+        .expect("seafood from China is a sector-country risk");
+    let dates: Vec<&str> = flag
+        .evidence
+        .iter()
+        .map(|e| e.source.date.as_str())
+        .collect();
+    assert!(dates.len() >= 2, "{dates:?}");
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    // The summary words the lead item, so it does not open with the 2017 report.
+    assert!(
+        flag.summary.contains(&flag.evidence[0].source.title),
+        "{}",
+        flag.summary
+    );
+    assert!(
+        !flag.summary.contains("ask for current evidence"),
+        "{}",
+        flag.summary
+    );
+}
+
+#[test]
 fn a_document_quotes_each_cited_text_and_source_once_and_reads_back_whole() {
     let lines = demo_lines();
     let document = builtin().screen(&lines, Vec::new(), Vec::new());
