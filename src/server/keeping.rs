@@ -76,20 +76,26 @@ impl Answer {
             AnswerBody::Rendered(bytes) => return BoxBody::new(Bytes::from(bytes)),
             AnswerBody::Packed(packed, len) => (packed, len),
         };
-        let pieces =
-            futures_util::stream::unfold(Unpacker::new(packed), |mut unpacker| async move {
-                let mut buf = vec![0; 64 * 1024];
-                match std::io::Read::read(&mut unpacker, &mut buf) {
-                    Ok(0) => None,
-                    Ok(n) => {
-                        buf.truncate(n);
-                        Some((Ok::<_, std::io::Error>(Bytes::from(buf)), unpacker))
-                    }
-                    Err(e) => Some((Err(e), unpacker)),
-                }
-            });
-        BoxBody::new(SizedStream::new(len, Box::pin(pieces)))
+        BoxBody::new(SizedStream::new(len, Box::pin(unpacked(packed))))
     }
+}
+
+/// What `packed` holds, unpacked 64 KiB at a time as the body is sent (LZ4 decodes a piece in
+/// tens of microseconds, so it runs on the response's task).
+pub fn unpacked(
+    packed: Arc<Spooled>,
+) -> impl futures_util::Stream<Item = std::io::Result<Bytes>> + 'static {
+    futures_util::stream::unfold(Unpacker::new(packed), |mut unpacker| async move {
+        let mut buf = vec![0; 64 * 1024];
+        match std::io::Read::read(&mut unpacker, &mut buf) {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((Ok(Bytes::from(buf)), unpacker))
+            }
+            Err(e) => Some((Err(e), unpacker)),
+        }
+    })
 }
 
 /// Stores `screened` for the caller's tenant; answers its rendering in `format`.

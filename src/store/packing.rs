@@ -34,6 +34,12 @@ pub fn compress(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// The bytes `packed` holds, in either form.
+/// True when `packed` is an LZ4 frame (what a [`Packer`] writes), which can be unpacked a piece
+/// at a time; earlier records hold one LZ4 block, which cannot.
+pub fn is_frame(packed: &[u8]) -> bool {
+    packed.starts_with(&FRAME_MAGIC)
+}
+
 pub fn decompress(packed: &[u8]) -> Result<Vec<u8>, StoreError> {
     if packed.starts_with(&FRAME_MAGIC) {
         let mut out = Vec::new();

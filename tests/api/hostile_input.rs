@@ -285,6 +285,36 @@ async fn a_large_answer_is_streamed_from_the_packed_copy_whole_and_with_its_leng
 }
 
 #[tokio::test]
+async fn a_big_stored_result_is_read_back_as_stored_without_decoding_it_whole() {
+    let app = shared_app().await;
+    let answered = post_csv(app, None, &seafood_csv(4_000)).await;
+    assert_eq!(answered.status(), 200);
+    let answered: Value = answered.json().await.expect("JSON");
+    let id = answered["screening_id"].as_str().expect("id");
+    let response = reqwest::get(app.url(&format!("/v1/screenings/{id}")))
+        .await
+        .expect("read back");
+    assert_eq!(response.status(), 200);
+    // Sent as it is unpacked, so without a length known in advance: the big-result path.
+    assert_eq!(response.content_length(), None);
+    let stored: Value = response.json().await.expect("one JSON document");
+    assert_eq!(stored["screening"], answered);
+    assert_eq!(stored["screening_id"], answered["screening_id"]);
+    assert_eq!(stored["summary"]["lines"], 4_000, "the record's own fields");
+
+    // A small result is decoded and sent whole, with its length.
+    let small = post_csv(app, None, &seafood_csv(3)).await;
+    let small: Value = small.json().await.expect("JSON");
+    let id = small["screening_id"].as_str().expect("id");
+    let response = reqwest::get(app.url(&format!("/v1/screenings/{id}")))
+        .await
+        .expect("read back");
+    assert!(response.content_length().is_some());
+    let stored: Value = response.json().await.expect("JSON");
+    assert_eq!(stored["screening"], small);
+}
+
+#[tokio::test]
 async fn a_csv_upload_still_arriving_holds_no_screening_slot() {
     let mut config = test_config();
     config.max_concurrent_screenings = 1;

@@ -9,8 +9,14 @@
 //! its commit, so a screening committed late may land behind a client already paging past it;
 //! a list started afterwards has it.
 
-use actix_web::http::header;
+use std::future::ready;
+use std::sync::Arc;
+
+use actix_web::body::BodyStream;
+use actix_web::http::header::{self, ContentType};
+use actix_web::web::Bytes;
 use actix_web::{web, HttpResponse};
+use futures_util::{stream, StreamExt};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -18,7 +24,10 @@ use crate::report;
 use crate::screening::{Screening, Verdict};
 use crate::server::auth::Caller;
 use crate::server::error::{ApiError, ErrorBody, ErrorCode};
+use crate::server::keeping;
 use crate::server::state::AppState;
+use crate::store::packing;
+use crate::store::spool::Spooled;
 use crate::store::{PageQuery, ScreeningRow, StoredScreening, MAX_PAGE};
 
 /// Rows per page when `limit` is not given.
@@ -176,11 +185,47 @@ pub async fn get(
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let stored = fetch(&state, &caller, &id).await?;
+    if stored.result_gz.len() > SEND_AS_STORED_OVER && packing::is_frame(&stored.result_gz) {
+        return as_stored(stored);
+    }
     let screening = stored.result().map_err(damaged)?;
     Ok(HttpResponse::Ok().json(StoredScreeningView {
         record: stored.row,
         screening,
     }))
+}
+
+/// Stored results bigger than this, packed (a few MiB of JSON), are sent as stored: unpacked a
+/// piece at a time as the client reads them, never decoded whole. Smaller ones are decoded,
+/// checked and sent in the current form of the contract.
+pub const SEND_AS_STORED_OVER: usize = 256 * 1024;
+
+/// The record and its big result as stored: the record's fields, then `screening` unpacked from
+/// the stored frame as it is sent (memory: the packed copy and one piece). A result stored by an
+/// earlier release keeps that release's form; a frame damaged in storage ends the body early
+/// (the LZ4 checksum fails) rather than sending invented text.
+fn as_stored(stored: StoredScreening) -> Result<HttpResponse, ApiError> {
+    let mut head = serde_json::to_vec(&stored.row)
+        .map_err(|e| ApiError::internal("rendering a screening record failed", e))?;
+    // The record is flattened into the view: its object stays open for `screening`.
+    if head.pop() != Some(b'}') {
+        return Err(ApiError::internal(
+            "rendering a screening record failed",
+            "the record is not a JSON object",
+        ));
+    }
+    head.extend_from_slice(if head.len() > 1 {
+        b",\"screening\":"
+    } else {
+        b"\"screening\":"
+    });
+    let packed = Arc::new(Spooled::Memory(stored.result_gz));
+    let body = stream::once(ready(Ok(Bytes::from(head))))
+        .chain(keeping::unpacked(packed))
+        .chain(stream::once(ready(Ok(Bytes::from_static(b"}")))));
+    Ok(HttpResponse::Ok()
+        .content_type(ContentType::json())
+        .body(BodyStream::new(body)))
 }
 
 /// Download a stored screening as CSV.
