@@ -161,7 +161,13 @@ stop = time.time() + 20
 big_status, small_status = [], []
 def uploader():
     while time.time() < stop:
-        big_status.append(post_csv(big)[0])
+        try:
+            big_status.append(post_csv(big)[0])
+        except OSError:
+            # Refused before its body was read: the server answered 503 and closed while this
+            # client was still sending (a broken pipe or a reset). Counted as refused; try again.
+            big_status.append("closed")
+            time.sleep(0.2)
 def smalls():
     while time.time() < stop:
         small_status.append(post_json(small)[0])
