@@ -8,6 +8,10 @@
 //! repeats a screening. On PostgreSQL with several replicas a sequence number is taken before
 //! its commit, so a screening committed late may land behind a client already paging past it;
 //! a list started afterwards has it.
+//!
+//! A big stored result is sent as stored, unpacked as the client reads it
+//! ([`SEND_AS_STORED_OVER`]), so reading back a million-line screening never holds its JSON, let
+//! alone its decoded form.
 
 use std::future::ready;
 use std::sync::Arc;
