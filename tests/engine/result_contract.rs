@@ -54,6 +54,37 @@ fn the_json_of_a_line_with_several_flags_is_stable() {
 }
 
 #[test]
+fn the_tables_do_not_grow_with_the_lines() {
+    // The streamed writers and the service's keeper hold the tables until the document ends, so
+    // an entry made from a line's input (a note quoting the supplier, say) would make memory grow
+    // with the manifest. Every line here differs in its supplier name and city.
+    let lines = |n: usize| -> Vec<caatsa_screen::manifest::ManifestLine> {
+        (0..n)
+            .map(|i| {
+                let mut line = donggang_line();
+                line.line = i as u32 + 1;
+                line.supplier_name = Some(format!("Dandong Seafood Processing {i} Co Ltd"));
+                line.supplier_city = Some(["Dandong", "Donggang", "Hunchun"][i % 3].into());
+                line
+            })
+            .collect()
+    };
+    let sizes = |n| {
+        let document = builtin().screen(&lines(n), Vec::new(), Vec::new());
+        assert!(document.results.iter().all(|r| !r.flags.is_empty()));
+        (
+            document.laws.len(),
+            document.legal_texts.len(),
+            document.sources.len(),
+            document.notes.len(),
+        )
+    };
+    let few = sizes(6);
+    assert!(few.0 > 0 && few.3 > 0, "{few:?}");
+    assert_eq!(sizes(600), few);
+}
+
+#[test]
 fn among_equally_strong_evidence_the_newest_source_leads_the_flag() {
     let document = builtin().screen(&[donggang_line()], Vec::new(), Vec::new());
     let flag = document.results[0]
