@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use super::records::post_csv;
-use super::support::{shared_app, spawn_app, test_config, DEMO_MANIFEST};
+use super::support::{held_upload, shared_app, spawn_app, test_config, DEMO_MANIFEST};
 
 /// Sends the head of a request promising `declared` bytes of body, then only `sent`, and reads
 /// whatever the server answers (it closes the connection after an error).
@@ -320,17 +320,7 @@ async fn a_csv_upload_still_arriving_holds_no_screening_slot() {
     config.max_concurrent_screenings = 1;
     config.admission_wait = Duration::from_millis(200);
     let app = spawn_app(config).await;
-    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
-    let body = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|item| (item, rx))
-    });
-    let upload = tokio::spawn(
-        reqwest::Client::new()
-            .post(app.url("/v1/screenings"))
-            .header("content-type", "text/csv")
-            .body(reqwest::Body::wrap_stream(body))
-            .send(),
-    );
+    let (tx, upload) = held_upload(&app);
     tx.send(Ok(b"Supplier,Country of Origin\nACME Trading,CN\n".to_vec()))
         .await
         .expect("first chunk");

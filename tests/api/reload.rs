@@ -5,9 +5,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use serde_json::Value;
-use tokio::sync::mpsc;
 
-use super::support::{expect_error, spawn_app, test_config, TestApp};
+use super::support::{expect_error, held_upload, spawn_app, test_config, TestApp};
 
 /// The OFAC files of the shipped North Korea subset.
 const OFAC_FILES: [&str; 4] = ["sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"];
@@ -62,15 +61,7 @@ async fn a_reload_answers_the_new_version_while_a_request_in_flight_keeps_the_ol
 
     // Start a streamed upload and keep it open: its handler has taken the screener in service
     // when the headers arrived (the body is spooled before any screening starts).
-    let (tx, rx) = mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
-    let body = reqwest::Body::wrap_stream(tokio_stream_of(rx));
-    let upload = tokio::spawn({
-        let request = client
-            .post(app.url("/v1/screenings"))
-            .header("content-type", "text/csv")
-            .body(body);
-        async move { request.send().await }
-    });
+    let (tx, upload) = held_upload(&app);
     tx.send(Ok(
         b"Supplier,Country of Origin\nKorea Ryonbong General Corp.,CN\n".to_vec(),
     ))
@@ -140,15 +131,6 @@ async fn a_failed_reload_is_an_error_and_keeps_the_version_in_service() {
         "{message}"
     );
     assert_eq!(version(&app).await, old);
-}
-
-/// A stream over a channel's receiver (what `tokio_stream::wrappers::ReceiverStream` does).
-fn tokio_stream_of<T: Send + 'static>(
-    rx: mpsc::Receiver<T>,
-) -> impl futures_util::Stream<Item = T> + Send + 'static {
-    futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|item| (item, rx))
-    })
 }
 
 #[tokio::test]

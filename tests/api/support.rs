@@ -143,3 +143,25 @@ pub async fn get_shared(path: &str) -> reqwest::Response {
         .await
         .expect("sent")
 }
+
+/// The body chunks of an upload still arriving.
+pub type Chunks = tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>;
+
+/// Starts a CSV upload to `POST /v1/screenings` whose body arrives as the test sends chunks;
+/// dropping the sender ends the body. The handle gives the response.
+pub fn held_upload(
+    app: &TestApp,
+) -> (
+    Chunks,
+    tokio::task::JoinHandle<reqwest::Result<reqwest::Response>>,
+) {
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    let body = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    let request = reqwest::Client::new()
+        .post(app.url("/v1/screenings"))
+        .header("content-type", "text/csv")
+        .body(reqwest::Body::wrap_stream(body));
+    (tx, tokio::spawn(request.send()))
+}
