@@ -166,16 +166,10 @@ impl Citable for String {
     }
 }
 
-/// The id of a source: `src-` and 16 hex digits of a 64-bit FNV-1a hash of its title, date and
-/// URL. FNV is fixed by its definition (not by a library version), so ids are stable across
-/// releases; 64 bits make a collision among a knowledge base's few hundred sources negligible,
-/// and [`super::tables::Tables`] refuses one if it ever happens.
-pub fn source_id(source: &Source) -> String {
-    content_id(Source::PREFIX, &source.id_parts())
-}
-
 /// `PREFIX-` and the 64-bit FNV-1a hash of `parts`, each part ended by a byte no UTF-8 text
-/// contains, so that moving a character from one part to the next changes the id.
+/// contains, so that moving a character from one part to the next changes the id. FNV is fixed
+/// by its definition (not by a library version), so ids are stable across releases; 64 bits make
+/// a collision among a knowledge base's few hundred entries negligible.
 pub fn content_id(prefix: &str, parts: &[&str]) -> String {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -229,6 +223,10 @@ impl<'de, T: Citable> Deserialize<'de> for Cited<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn source_id(source: &Source) -> String {
+        SourceRef::of(source).id().to_owned()
+    }
 
     fn source(title: &str, date: &str, url: &str) -> Source {
         Source {
