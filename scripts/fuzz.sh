@@ -9,6 +9,9 @@
 #      the kept crashes (fuzz/regressions/<target>/);
 #   4. runs each target for SECONDS; an input slower than 10 s counts as a crash (the issue:
 #      matching cost must stay linear).
+# CAATSA_FUZZ_SEED fixes libFuzzer's random seed (CI sets one, so that what CI tries is what the
+# same command tries anywhere, and a longer local run with that seed covers CI's run); unset,
+# each run explores from a new seed, which is how to look for new crashes.
 # A crash fails the run. Its input is printed in base64; keep it under fuzz/regressions/<target>/
 # and tests/fuzz_regressions.rs replays it in every `cargo test`.
 #
@@ -49,12 +52,15 @@ for i, row in enumerate(rows):
 EOF
 fi
 
+seed_arg=()
+[ -z "${CAATSA_FUZZ_SEED:-}" ] || seed_arg=(-seed="$CAATSA_FUZZ_SEED")
+
 failed=()
 for target in "${targets[@]}"; do
     echo "== fuzz $target for ${seconds}s (corpus: $(ls "$corpus/$target" | wc -l) inputs)"
     set +e
     "${fuzz[@]}" "$target" "$corpus/$target" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${seed_arg[@]}" \
         2>&1 | grep -v -E '^#[0-9]+.*(NEW|REDUCE|pulse)|^"|^###### '
     status=${PIPESTATUS[0]}
     set -e

@@ -186,11 +186,10 @@ impl Matcher {
             .filter(|&id| !self.names[id as usize].weak)
             .filter_map(|id| {
                 let listed = &self.names[id as usize];
-                let s = score::score_above(
+                let s = score::score(
                     query.for_kind(listed.kind),
                     &self.prepared[id as usize],
                     listed.kind,
-                    min_score,
                 );
                 (s.score >= min_score && s.score > 0.0).then_some(NameHit {
                     name: id,

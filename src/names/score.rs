@@ -69,13 +69,6 @@ struct Pair {
 
 /// Scores two prepared names of the given kind.
 pub fn score(a: &PreparedName, b: &PreparedName, kind: NameKind) -> NameScore {
-    score_above(a, b, kind, 0.0)
-}
-
-/// [`score`] for callers that only care about scores of at least `floor`: when even a perfect
-/// realignment with runs could not lift the score to `floor`, the runs are not tried (the result
-/// is then exact for the single-word alignment, and below `floor` either way).
-pub fn score_above(a: &PreparedName, b: &PreparedName, kind: NameKind, floor: f32) -> NameScore {
     let (ta, tb) = (&a.tokens, &b.tokens);
     let total = a.total_weight() + b.total_weight();
     if ta.is_empty() || tb.is_empty() || total <= 0.0 {
@@ -87,7 +80,7 @@ pub fn score_above(a: &PreparedName, b: &PreparedName, kind: NameKind, floor: f3
     let singles = single_pairs(ta, tb, kind);
     let mut alignment = Alignment::new(ta.len(), tb.len());
     alignment.take(ta, tb, singles.clone());
-    if !alignment.complete(ta, tb) && alignment.best_case(ta, tb) / total >= floor {
+    if !alignment.complete(ta, tb) {
         // Words are left over: align again with runs of neighbours in the same pool, so that a
         // run spelled exactly like one word wins over a word that merely shares its prefix.
         let mut pool = singles;
@@ -219,25 +212,6 @@ impl Alignment {
         let (in_a, in_b) = (labels(false), labels(true));
         let n = in_a.len();
         n <= 2 || (0..n).any(|shift| (0..n).all(|i| in_a[(i + shift) % n] == in_b[i]))
-    }
-
-    /// The most any realignment could cover: what is covered, plus every token left over at full
-    /// weight, plus what the chosen pairs lose to imperfect similarity.
-    fn best_case(&self, ta: &[Token], tb: &[Token]) -> f32 {
-        let left = |tokens: &[Token], used: &[bool]| -> f32 {
-            tokens
-                .iter()
-                .zip(used)
-                .filter(|(_, u)| !**u)
-                .map(|(t, _)| t.weight)
-                .sum()
-        };
-        let lost: f32 = self
-            .chosen
-            .iter()
-            .map(|p| p.gain * (1.0 / p.similarity - 1.0))
-            .sum();
-        self.covered + left(ta, &self.used_a) + left(tb, &self.used_b) + lost
     }
 
     /// True when no word (legal forms and particles aside) is left unaligned on either side.
